@@ -1,0 +1,290 @@
+//! Diagnostics: one type for parse errors, validation errors and check warnings,
+//! and the one place that prints them (rustc style, short, or JSON).
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How bad a finding is. Errors stop a build; warnings do not (unless denied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding about a deck, with the place in deck.toml it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable code, e.g. `E002`; documented in `docs/diagnostics.md`.
+    pub code: &'static str,
+    pub message: String,
+    /// Byte range in the source; `None` when the finding is about the whole file.
+    pub span: Option<Range<usize>>,
+    /// A concrete way to fix it.
+    pub help: Option<String>,
+    /// The slide the finding is about, in the user's words ("need", "metrics 2/2").
+    pub slide: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span: None,
+            help: None,
+            slide: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn on_slide(mut self, slide: impl Into<String>) -> Self {
+        self.slide = Some(slide.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Output style of diagnostics, chosen with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Short,
+    Json,
+}
+
+/// The source text a set of diagnostics points into, and the name to print for it.
+pub struct SourceFile<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+impl SourceFile<'_> {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Sorts diagnostics into the order a reader expects: by place in the file, errors first.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let pa = a.span.as_ref().map_or(0, |s| s.start);
+        let pb = b.span.as_ref().map_or(0, |s| s.start);
+        (pa, a.severity, a.code).cmp(&(pb, b.severity, b.code))
+    });
+}
+
+/// Renders diagnostics in the requested format. `color` adds ANSI styles (human only).
+pub fn render(
+    diagnostics: &[Diagnostic],
+    source: &SourceFile,
+    format: Format,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => render_human(diagnostics, source, color),
+        Format::Short => render_short(diagnostics, source),
+        Format::Json => render_json(diagnostics, source),
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    }
+}
+
+fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let mut group = Group::with_title(
+            level(d.severity)
+                .primary_title(d.message.as_str())
+                .id(d.code),
+        );
+        match &d.span {
+            Some(span) if !source.text.is_empty() => {
+                let span = clamp_span(source.text, span.clone());
+                group = group.element(
+                    Snippet::source(source.text)
+                        .path(source.path)
+                        .fold(true)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                );
+            }
+            _ => {
+                group = group.element(Level::NOTE.no_name().message(format!("in {}", source.path)));
+            }
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// A span the renderer can always draw: inside the text, on char boundaries, and
+/// at least one character wide when possible (so the caret has something to mark).
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let mut end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+    if end == start {
+        if let Some(c) = text[start..].chars().next() {
+            if c != '\n' {
+                end = start + c.len_utf8();
+            }
+        }
+    }
+    start..end
+}
+
+fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let sev = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &d.span {
+            Some(span) => {
+                let (line, col) = source.line_col(span.start);
+                out.push_str(&format!(
+                    "{}:{line}:{col}: {sev}[{}]: {}\n",
+                    source.path, d.code, d.message
+                ));
+            }
+            None => out.push_str(&format!(
+                "{}: {sev}[{}]: {}\n",
+                source.path, d.code, d.message
+            )),
+        }
+    }
+    out
+}
+
+/// The JSON form: one object per diagnostic. Field names are stable (see docs/diagnostics.md).
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    slide: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    help: Option<&'a str>,
+}
+
+fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let items: Vec<JsonDiagnostic> = diagnostics
+        .iter()
+        .map(|d| {
+            let start = d.span.as_ref().map(|s| source.line_col(s.start));
+            let end = d.span.as_ref().map(|s| source.line_col(s.end));
+            JsonDiagnostic {
+                code: d.code,
+                severity: d.severity,
+                message: &d.message,
+                file: source.path,
+                slide: d.slide.as_deref(),
+                line: start.map(|p| p.0),
+                column: start.map(|p| p.1),
+                end_line: end.map(|p| p.0),
+                end_column: end.map(|p| p.1),
+                help: d.help.as_deref(),
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
+}
+
+/// "2 errors, 1 warning" — the closing line of a run.
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match (errors, warnings) {
+        (0, 0) => "no problems".to_string(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = SourceFile {
+            path: "d.toml",
+            text: "a = 1\nåäö = 2\n",
+        };
+        let offset = src.text.find('=').unwrap();
+        assert_eq!(src.line_col(offset), (1, 3));
+        let second = src.text.rfind('=').unwrap();
+        assert_eq!(src.line_col(second), (2, 5));
+    }
+
+    #[test]
+    fn clamp_span_widens_empty_span_to_one_char() {
+        assert_eq!(clamp_span("abc", 1..1), 1..2);
+        assert_eq!(clamp_span("ab", 5..9), 2..2);
+    }
+}

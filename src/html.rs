@@ -1,0 +1,318 @@
+//! The HTML back end: one self-contained file (CSS, script, fonts and images
+//! inlined) rendered from the slides with the theme's Tera template.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::Serialize;
+
+use crate::i18n::{Labels, labels};
+use crate::slides::{Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
+use crate::theme::{Theme, ThemeError};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Rich text as HTML. Every character of user text passes through `escape`.
+pub fn rich_html(rich: &Rich) -> String {
+    let mut out = String::new();
+    for run in &rich.runs {
+        let mut open = String::new();
+        let mut close = String::new();
+        if let Some(link) = &run.link {
+            open.push_str(&format!("<a href=\"{}\">", escape(link)));
+            close.insert_str(0, "</a>");
+        }
+        for (on, tag) in [
+            (run.strong, "strong"),
+            (run.emphasis, "em"),
+            (run.code, "code"),
+        ] {
+            if on {
+                open.push_str(&format!("<{tag}>"));
+                close.insert_str(0, &format!("</{tag}>"));
+            }
+        }
+        out.push_str(&open);
+        out.push_str(&escape(&run.text));
+        out.push_str(&close);
+    }
+    out
+}
+
+fn blocks_html(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(rich) => out.push_str(&format!("<p>{}</p>", rich_html(rich))),
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                out.push_str(&format!("<{tag}>"));
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>", rich_html(item)));
+                }
+                out.push_str(&format!("</{tag}>"));
+            }
+        }
+    }
+    out
+}
+
+fn data_uri(mime: &str, bytes: &[u8]) -> String {
+    format!("data:{mime};base64,{}", BASE64.encode(bytes))
+}
+
+#[derive(Serialize)]
+struct ImageView {
+    src: String,
+    alt: String,
+}
+
+impl ImageView {
+    fn new(image: &SlideImage) -> Self {
+        ImageView {
+            src: data_uri(image.format.mime(), &image.bytes),
+            alt: image.alt.clone(),
+        }
+    }
+}
+
+/// The bar from baseline to target, in percent of the track.
+#[derive(Serialize)]
+struct BarView {
+    baseline_pct: f64,
+    target_pct: f64,
+    /// The segment between baseline and target: its start and width in percent.
+    from_pct: f64,
+    width_pct: f64,
+    /// Left edge of the target marker.
+    marker_pct: f64,
+    /// True when the goal is to go down (e.g. complaints).
+    decrease: bool,
+    /// The bar in words, for assistive technology.
+    description: String,
+}
+
+#[derive(Serialize)]
+struct MeasureView {
+    name_html: String,
+    why_html: Option<String>,
+    baseline: Option<String>,
+    target: String,
+    unit: Option<String>,
+    by: String,
+    quality: bool,
+    bar: Option<BarView>,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn with_unit(figure: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) if u == "%" => format!("{figure}\u{a0}%"),
+        Some(u) => format!("{figure} {u}"),
+        None => figure.to_string(),
+    }
+}
+
+fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
+    let bar = m.baseline.map(|baseline| {
+        let max = baseline.abs().max(m.target.abs());
+        let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
+        let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
+        let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
+        let unit = m.unit.as_deref();
+        MeasureView::bar_text(b, t, l, m, unit)
+    });
+    MeasureView {
+        name_html: rich_html(&m.name),
+        why_html: m.why.as_ref().map(rich_html),
+        baseline: m.baseline_text.clone(),
+        target: m.target_text.clone(),
+        unit: m.unit.clone(),
+        by: m.by.clone(),
+        quality: m.quality,
+        bar,
+    }
+}
+
+impl MeasureView {
+    fn bar_text(b: f64, t: f64, l: &Labels, m: &MeasureRow, unit: Option<&str>) -> BarView {
+        let base = m.baseline_text.as_deref().unwrap_or_default();
+        BarView {
+            baseline_pct: b,
+            target_pct: t,
+            from_pct: b.min(t),
+            width_pct: round1((t - b).abs()),
+            marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
+            decrease: t < b,
+            description: format!(
+                "{}: {} {}, {} {} ({})",
+                m.name.text(),
+                l.today,
+                with_unit(base, unit),
+                l.goal,
+                with_unit(&m.target_text, unit),
+                m.by
+            ),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SlideView {
+    number: usize,
+    kind: &'static str,
+    label: String,
+    /// "3 of 9", for assistive technology.
+    position: String,
+    heading_html: String,
+    subtitle_html: Option<String>,
+    byline: Vec<String>,
+    points_html: Vec<String>,
+    evidence_html: Option<String>,
+    answer_html: Option<String>,
+    image: Option<ImageView>,
+    measures: Vec<MeasureView>,
+    part: Option<String>,
+    notes_html: String,
+}
+
+#[derive(Serialize)]
+struct DeckView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    author: Option<&'a str>,
+    lang: &'static str,
+    minutes: Option<u32>,
+    total: usize,
+    labels: &'a Labels,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    deck: DeckView<'a>,
+    slides: Vec<SlideView>,
+    /// Theme CSS with fonts and colours, inlined.
+    css: String,
+    js: &'a str,
+}
+
+fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
+    SlideView {
+        number: slide.number,
+        kind: slide.kind.name(),
+        label: slide.label.clone(),
+        position: l.slide_of(slide.number, total),
+        heading_html: rich_html(&slide.heading),
+        subtitle_html: slide.subtitle.as_ref().map(rich_html),
+        byline: slide.byline.clone(),
+        points_html: slide.points.iter().map(rich_html).collect(),
+        evidence_html: slide.evidence.as_ref().map(rich_html),
+        answer_html: slide.answer.as_ref().map(rich_html),
+        image: slide.image.as_ref().map(ImageView::new),
+        measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
+        part: slide.part.map(|(i, n)| format!("{i}/{n}")),
+        notes_html: blocks_html(&slide.notes),
+    }
+}
+
+/// The CSS the page gets: colour variables and fonts from the theme, then its stylesheet.
+fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeError> {
+    let c = &theme.config.colors;
+    let accent = brand_color.unwrap_or(&c.accent);
+    let mut css = format!(
+        ":root{{--bg:{};--text:{};--muted:{};--accent:{};--surface:{};--font:\"{}\",system-ui,sans-serif}}\n",
+        c.background, c.text, c.muted, accent, c.surface, theme.config.font_family
+    );
+    for (file, weight, style) in [
+        ("fonts/regular.woff2", 400, "normal"),
+        ("fonts/bold.woff2", 700, "normal"),
+        ("fonts/italic.woff2", 400, "italic"),
+        ("fonts/bold-italic.woff2", 700, "italic"),
+    ] {
+        if let Some(bytes) = theme.file(file) {
+            css.push_str(&format!(
+                "@font-face{{font-family:\"{}\";font-weight:{weight};font-style:{style};font-display:block;src:url({}) format(\"woff2\")}}\n",
+                theme.config.font_family,
+                data_uri("font/woff2", bytes)
+            ));
+        }
+    }
+    css.push_str(theme.text("style.css")?);
+    // The stylesheet is the theme author's, but never let it close the element early.
+    Ok(css.replace("</style", "<\\/style"))
+}
+
+/// Renders the deck as one HTML page.
+pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
+    let info = &lowered.info;
+    let l = labels(info.lang);
+    let total = lowered.slides.len();
+    let page = Page {
+        deck: DeckView {
+            title: &info.title,
+            subtitle: info.subtitle.as_deref(),
+            author: info.author.as_deref(),
+            lang: info.lang.code(),
+            minutes: info.minutes,
+            total,
+            labels: l,
+            generator: concat!("pitchdeck ", env!("CARGO_PKG_VERSION")),
+        },
+        slides: lowered
+            .slides
+            .iter()
+            .map(|s| slide_view(s, total, l))
+            .collect(),
+        css: page_css(theme, info.brand_color.as_deref())?,
+        js: theme.text("deck.js")?,
+    };
+    let mut tera = tera::Tera::new();
+    tera.add_raw_template("deck.html", theme.text("deck.html")?)
+        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+    let context = tera::Context::from_serialize(&page)
+        .map_err(|e| ThemeError(format!("template data: {e}")))?;
+    let html = tera
+        .render("deck.html", &context)
+        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slides::parse_inline;
+
+    #[test]
+    fn escape_covers_the_five_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn rich_text_renders_styles_and_escapes_links() {
+        let (rich, _) = parse_inline("**bold** [x](https://e.org/?a=1&b=\"2\")");
+        assert_eq!(
+            rich_html(&rich),
+            "<strong>bold</strong> <a href=\"https://e.org/?a=1&amp;b=&quot;2&quot;\">x</a>"
+        );
+    }
+}

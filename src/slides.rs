@@ -1,0 +1,643 @@
+//! Lowering: a validated `Deck` becomes `Vec<Slide>`, the one intermediate form
+//! every back end reads. Markdown is parsed here, once, into rich text.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::deck::{Date, Deck, ImageFormat, Lang, MeasureKind, SectionKind, Text};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::labels;
+
+/// Measures that fit on one metrics slide; more continue on the next.
+pub const MEASURES_PER_SLIDE: usize = 5;
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Run {
+    pub text: String,
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+    /// Target of a link; only http, https and mailto survive lowering.
+    pub link: Option<String>,
+}
+
+/// Inline rich text: a sequence of runs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rich {
+    pub runs: Vec<Run>,
+}
+
+impl Rich {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Rich {
+            runs: vec![Run {
+                text: text.into(),
+                ..Run::default()
+            }],
+        }
+    }
+
+    /// The text without styles.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.iter().all(|r| r.text.is_empty())
+    }
+}
+
+/// A block of speaker notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Rich),
+    List { ordered: bool, items: Vec<Rich> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlideKind {
+    Title,
+    Section(SectionKind),
+    /// "Questions you may hear", before the objections.
+    Divider,
+    Objection,
+}
+
+impl SlideKind {
+    /// A short stable name, used as a CSS class and in diagnostics.
+    pub fn name(self) -> &'static str {
+        match self {
+            SlideKind::Title => "title",
+            SlideKind::Section(k) => k.key(),
+            SlideKind::Divider => "divider",
+            SlideKind::Objection => "objection",
+        }
+    }
+}
+
+/// A slide's image, ready to embed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideImage {
+    pub format: ImageFormat,
+    pub bytes: Vec<u8>,
+    pub alt: String,
+}
+
+/// One row of the metrics table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRow {
+    pub name: Rich,
+    pub baseline: Option<f64>,
+    pub target: f64,
+    /// Figures formatted in the deck's language.
+    pub baseline_text: Option<String>,
+    pub target_text: String,
+    pub unit: Option<String>,
+    pub by: String,
+    pub quality: bool,
+    pub why: Option<Rich>,
+}
+
+/// One slide, in the terms every back end understands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// 1-based position in the deck.
+    pub number: usize,
+    pub kind: SlideKind,
+    /// The tool's label for the slide ("The need"), in the deck's language.
+    pub label: String,
+    /// The claim (or the title, or the question).
+    pub heading: Rich,
+    /// Title slide: the subtitle.
+    pub subtitle: Option<Rich>,
+    /// Title slide: author, audience, date.
+    pub byline: Vec<String>,
+    pub points: Vec<Rich>,
+    pub evidence: Option<Rich>,
+    /// Objection slides: the answer.
+    pub answer: Option<Rich>,
+    pub image: Option<SlideImage>,
+    pub measures: Vec<MeasureRow>,
+    /// "2/3" on continued metrics slides.
+    pub part: Option<(usize, usize)>,
+    pub notes: Vec<Block>,
+    /// Where the slide comes from in deck.toml.
+    pub span: Range<usize>,
+}
+
+impl Slide {
+    fn new(kind: SlideKind, label: &str, heading: Rich, span: Range<usize>) -> Self {
+        Slide {
+            number: 0,
+            kind,
+            label: label.to_string(),
+            heading,
+            subtitle: None,
+            byline: Vec::new(),
+            points: Vec::new(),
+            evidence: None,
+            answer: None,
+            image: None,
+            measures: Vec::new(),
+            part: None,
+            notes: Vec::new(),
+            span,
+        }
+    }
+
+    /// A name for diagnostics: "need", "metrics 2/2", "objection 3".
+    pub fn describe(&self) -> String {
+        match (self.kind, self.part) {
+            (SlideKind::Section(k), Some((i, n))) => format!("{} {i}/{n}", k.key()),
+            (kind, _) => kind.name().to_string(),
+        }
+    }
+}
+
+/// What the back ends need to know about the deck as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckInfo {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub author: Option<String>,
+    pub audience: Option<String>,
+    pub date: Option<Date>,
+    pub lang: Lang,
+    pub minutes: Option<u32>,
+    pub brand_color: Option<String>,
+    /// The summary claim as plain text (the PDF's subject).
+    pub summary: Option<String>,
+}
+
+/// The lowered deck: slides plus what lowering noticed (unsafe links and the like).
+pub struct Lowered {
+    pub info: DeckInfo,
+    pub slides: Vec<Slide>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Lowerer {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Lowerer {
+    fn inline(&mut self, text: &Text) -> Rich {
+        let (rich, problems) = parse_inline(&text.value);
+        self.report(text, problems);
+        rich
+    }
+
+    fn inline_opt(&mut self, text: &Option<Text>) -> Option<Rich> {
+        text.as_ref().map(|t| self.inline(t))
+    }
+
+    fn blocks(&mut self, text: &Text) -> Vec<Block> {
+        let (blocks, problems) = parse_blocks(&text.value);
+        self.report(text, problems);
+        blocks
+    }
+
+    fn report(&mut self, text: &Text, problems: Vec<MarkdownProblem>) {
+        for p in problems {
+            let d = match p {
+                MarkdownProblem::UnsafeLink(url) => Diagnostic::warning(
+                    "W002",
+                    format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
+                )
+                .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
+                MarkdownProblem::Image(src) => Diagnostic::warning(
+                    "W003",
+                    format!("Markdown image `{src}` is not shown; its alternative text is kept"),
+                )
+                .help("show an image with the section's `image` and `image_alt` keys"),
+            };
+            self.diagnostics.push(d.at(text.span.clone()));
+        }
+    }
+}
+
+/// Lowers a deck to slides.
+pub fn lower(deck: &Deck) -> Lowered {
+    let l = labels(deck.meta.lang);
+    let mut lw = Lowerer {
+        diagnostics: Vec::new(),
+    };
+    let mut slides = Vec::new();
+
+    let meta = &deck.meta;
+    let mut title = Slide::new(
+        SlideKind::Title,
+        "",
+        lw.inline(&meta.title),
+        meta.span.clone(),
+    );
+    title.subtitle = lw.inline_opt(&meta.subtitle);
+    if let Some(author) = &meta.author {
+        title.byline.push(author.value.clone());
+    }
+    if let Some(audience) = &meta.audience {
+        title
+            .byline
+            .push(format!("{}: {}", l.for_audience, audience.value));
+    }
+    if let Some(date) = meta.date {
+        title.byline.push(date.to_string());
+    }
+    if let Some(logo) = &meta.logo {
+        title.image = Some(SlideImage {
+            format: logo.format,
+            bytes: logo.bytes.clone(),
+            alt: String::new(),
+        });
+    }
+    slides.push(title);
+
+    for section in &deck.sections {
+        let mut slide = Slide::new(
+            SlideKind::Section(section.kind),
+            l.section(section.kind),
+            lw.inline(&section.claim),
+            section.span.clone(),
+        );
+        slide.points = section.points.iter().map(|p| lw.inline(p)).collect();
+        slide.evidence = lw.inline_opt(&section.evidence);
+        slide.image = section.image.as_ref().map(|img| SlideImage {
+            format: img.format,
+            bytes: img.bytes.clone(),
+            alt: img.alt.value.clone(),
+        });
+        slide.notes = section
+            .notes
+            .as_ref()
+            .map(|n| lw.blocks(n))
+            .unwrap_or_default();
+        if section.kind != SectionKind::Metrics {
+            slides.push(slide);
+            continue;
+        }
+        let rows: Vec<MeasureRow> = deck
+            .measures
+            .iter()
+            .map(|m| MeasureRow {
+                name: lw.inline(&m.name),
+                baseline: m.baseline.map(|b| b.0),
+                target: m.target.0,
+                baseline_text: m.baseline.map(|b| b.format(meta.lang)),
+                target_text: m.target.format(meta.lang),
+                unit: m.unit.as_ref().map(|u| u.value.clone()),
+                by: m.by.to_string(),
+                quality: m.kind == MeasureKind::Quality,
+                why: lw.inline_opt(&m.why),
+            })
+            .collect();
+        let chunks: Vec<&[MeasureRow]> = rows.chunks(MEASURES_PER_SLIDE).collect();
+        let parts = chunks.len().max(1);
+        if chunks.is_empty() {
+            slides.push(slide);
+            continue;
+        }
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            let mut part = slide.clone();
+            part.measures = chunk.to_vec();
+            if parts > 1 {
+                part.part = Some((i + 1, parts));
+            }
+            // Notes, points and image belong to the first part only.
+            if i > 0 {
+                part.notes.clear();
+                part.points.clear();
+                part.evidence = None;
+                part.image = None;
+            }
+            slides.push(part);
+        }
+    }
+
+    if !deck.objections.is_empty() {
+        let first = &deck.objections[0];
+        slides.push(Slide::new(
+            SlideKind::Divider,
+            "",
+            Rich::plain(l.objections),
+            first.span.clone(),
+        ));
+        for (i, o) in deck.objections.iter().enumerate() {
+            let mut slide = Slide::new(
+                SlideKind::Objection,
+                &format!("{} {}", l.objection, i + 1),
+                lw.inline(&o.question),
+                o.span.clone(),
+            );
+            slide.answer = Some(lw.inline(&o.answer));
+            slides.push(slide);
+        }
+    }
+
+    for (i, slide) in slides.iter_mut().enumerate() {
+        slide.number = i + 1;
+    }
+    let info = DeckInfo {
+        title: slides[0].heading.text(),
+        subtitle: slides[0].subtitle.as_ref().map(Rich::text),
+        author: meta.author.as_ref().map(|t| t.value.clone()),
+        audience: meta.audience.as_ref().map(|t| t.value.clone()),
+        date: meta.date,
+        lang: meta.lang,
+        minutes: meta.minutes,
+        brand_color: meta.brand_color.as_ref().map(|t| t.value.clone()),
+        summary: deck
+            .section(SectionKind::Summary)
+            .map(|s| parse_inline(&s.claim.value).0.text()),
+    };
+    Lowered {
+        info,
+        slides,
+        diagnostics: lw.diagnostics,
+    }
+}
+
+/// Something in user Markdown that lowering changed and the user should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkdownProblem {
+    UnsafeLink(String),
+    Image(String),
+}
+
+fn options() -> Options {
+    // One place decides the Markdown dialect: CommonMark, plus strikethrough off,
+    // tables off, smart punctuation off (the user's characters are kept exactly).
+    Options::empty()
+}
+
+/// Whether a link target may become a live link.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+/// Makes a one-line field Markdown-inline: newlines become spaces and a leading
+/// block marker ("# ", "- ", "1. ", "> ") is escaped so it stays text.
+fn neutralise_blocks(text: &str) -> String {
+    let one_line: String = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let trimmed = one_line.trim();
+    let mut out = String::with_capacity(trimmed.len() + 2);
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let first = trimmed.chars().next();
+    match first {
+        Some(c) if "#>-+*=~`|_".contains(c) => {
+            out.push('\\');
+            out.push_str(trimmed);
+        }
+        _ if digits > 0 && matches!(trimmed[digits..].chars().next(), Some('.') | Some(')')) => {
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&trimmed[digits..]);
+        }
+        _ => out.push_str(trimmed),
+    }
+    out
+}
+
+#[derive(Default)]
+struct Style {
+    strong: usize,
+    emphasis: usize,
+    link: Vec<Option<String>>,
+    image: usize,
+}
+
+impl Style {
+    fn run(&self, text: &str, code: bool) -> Run {
+        Run {
+            text: text.to_string(),
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            code,
+            link: self.link.iter().rev().find_map(|l| l.clone()),
+        }
+    }
+}
+
+fn push_run(rich: &mut Rich, run: Run) {
+    if run.text.is_empty() {
+        return;
+    }
+    if let Some(last) = rich.runs.last_mut() {
+        if last.strong == run.strong
+            && last.emphasis == run.emphasis
+            && last.code == run.code
+            && last.link == run.link
+        {
+            last.text.push_str(&run.text);
+            return;
+        }
+    }
+    rich.runs.push(run);
+}
+
+/// Handles an inline event; returns false when the event is not inline.
+fn inline_event(
+    event: &Event,
+    style: &mut Style,
+    rich: &mut Rich,
+    problems: &mut Vec<MarkdownProblem>,
+) -> bool {
+    match event {
+        Event::Text(t) => push_run(rich, style.run(t, false)),
+        Event::Code(t) => push_run(rich, style.run(t, true)),
+        // Raw HTML is the user's text, shown as written, never markup.
+        Event::Html(t) | Event::InlineHtml(t) => push_run(rich, style.run(t, false)),
+        Event::SoftBreak | Event::HardBreak => push_run(rich, style.run(" ", false)),
+        Event::Start(Tag::Strong) => style.strong += 1,
+        Event::End(TagEnd::Strong) => style.strong = style.strong.saturating_sub(1),
+        Event::Start(Tag::Emphasis) => style.emphasis += 1,
+        Event::End(TagEnd::Emphasis) => style.emphasis = style.emphasis.saturating_sub(1),
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            if is_safe_link(dest_url) {
+                style.link.push(Some(dest_url.trim().to_string()));
+            } else {
+                problems.push(MarkdownProblem::UnsafeLink(dest_url.to_string()));
+                style.link.push(None);
+            }
+        }
+        Event::End(TagEnd::Link) => {
+            style.link.pop();
+        }
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            problems.push(MarkdownProblem::Image(dest_url.to_string()));
+            style.image += 1;
+        }
+        Event::End(TagEnd::Image) => style.image = style.image.saturating_sub(1),
+        Event::FootnoteReference(t) => push_run(rich, style.run(&format!("[^{t}]"), false)),
+        Event::TaskListMarker(done) => {
+            push_run(rich, style.run(if *done { "[x] " } else { "[ ] " }, false))
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Parses inline Markdown (a claim, a point) into rich text.
+pub fn parse_inline(text: &str) -> (Rich, Vec<MarkdownProblem>) {
+    let source = neutralise_blocks(text);
+    let mut rich = Rich::default();
+    let mut style = Style::default();
+    let mut problems = Vec::new();
+    for event in Parser::new_ext(&source, options()) {
+        if !inline_event(&event, &mut style, &mut rich, &mut problems) {
+            // A block boundary inside a one-line field: keep words apart.
+            if matches!(event, Event::End(_)) && !rich.text().ends_with(' ') && !rich.is_empty() {
+                push_run(&mut rich, style.run(" ", false));
+            }
+        }
+    }
+    trim_rich(&mut rich);
+    (rich, problems)
+}
+
+fn trim_rich(rich: &mut Rich) {
+    if let Some(first) = rich.runs.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = rich.runs.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    rich.runs.retain(|r| !r.text.is_empty());
+}
+
+/// Parses block Markdown (speaker notes) into paragraphs and lists.
+pub fn parse_blocks(text: &str) -> (Vec<Block>, Vec<MarkdownProblem>) {
+    let mut blocks = Vec::new();
+    let mut problems = Vec::new();
+    let mut style = Style::default();
+    let mut current = Rich::default();
+    // Open lists: (ordered, items so far).
+    let mut lists: Vec<(bool, Vec<Rich>)> = Vec::new();
+
+    let flush =
+        |current: &mut Rich, blocks: &mut Vec<Block>, lists: &mut Vec<(bool, Vec<Rich>)>| {
+            trim_rich(current);
+            if current.is_empty() {
+                return;
+            }
+            let rich = std::mem::take(current);
+            match lists.last_mut() {
+                Some((_, items)) => items.push(rich),
+                None => blocks.push(Block::Paragraph(rich)),
+            }
+        };
+
+    for event in Parser::new_ext(text, options()) {
+        if inline_event(&event, &mut style, &mut current, &mut problems) {
+            continue;
+        }
+        match event {
+            Event::Start(Tag::List(start)) => {
+                flush(&mut current, &mut blocks, &mut lists);
+                lists.push((start.is_some(), Vec::new()));
+            }
+            Event::End(TagEnd::List(_)) => {
+                flush(&mut current, &mut blocks, &mut lists);
+                if let Some((ordered, items)) = lists.pop() {
+                    match lists.last_mut() {
+                        // A nested list is flattened into its parent's items.
+                        Some((_, parent)) => parent.extend(items),
+                        None => blocks.push(Block::List { ordered, items }),
+                    }
+                }
+            }
+            Event::Start(Tag::Item) => flush(&mut current, &mut blocks, &mut lists),
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut current, &mut blocks, &mut lists);
+                style.strong += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                style.strong = style.strong.saturating_sub(1);
+                flush(&mut current, &mut blocks, &mut lists);
+            }
+            Event::Start(Tag::CodeBlock(_)) => flush(&mut current, &mut blocks, &mut lists),
+            Event::End(TagEnd::CodeBlock) => {
+                for run in &mut current.runs {
+                    run.code = true;
+                }
+                flush(&mut current, &mut blocks, &mut lists);
+            }
+            Event::End(_) | Event::Rule => flush(&mut current, &mut blocks, &mut lists),
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks, &mut lists);
+    (blocks, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<Run> {
+        parse_inline(text).0.runs
+    }
+
+    #[test]
+    fn inline_styles_become_runs() {
+        let r = runs("We **must** act *now* with `care`.");
+        let texts: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["We ", "must", " act ", "now", " with ", "care", "."]
+        );
+        assert!(r[1].strong && r[3].emphasis && r[5].code);
+    }
+
+    #[test]
+    fn leading_block_markers_stay_text() {
+        assert_eq!(parse_inline("# not a heading").0.text(), "# not a heading");
+        assert_eq!(parse_inline("1. first").0.text(), "1. first");
+        assert_eq!(parse_inline("- dash").0.text(), "- dash");
+        assert_eq!(parse_inline("> quote").0.text(), "> quote");
+    }
+
+    #[test]
+    fn unsafe_links_become_text_and_are_reported() {
+        let (rich, problems) =
+            parse_inline("[click](javascript:alert(1)) and [ok](https://example.org)");
+        assert_eq!(rich.runs[0].link, None);
+        assert_eq!(rich.runs[0].text, "click");
+        assert_eq!(
+            rich.runs.last().unwrap().link.as_deref(),
+            Some("https://example.org")
+        );
+        assert_eq!(
+            problems,
+            vec![MarkdownProblem::UnsafeLink("javascript:alert(1)".into())]
+        );
+    }
+
+    #[test]
+    fn raw_html_is_kept_as_text() {
+        assert_eq!(
+            parse_inline("a <script>alert(1)</script> b").0.text(),
+            "a <script>alert(1)</script> b"
+        );
+    }
+
+    #[test]
+    fn notes_become_paragraphs_and_lists() {
+        let (blocks, _) = parse_blocks("First para.\n\n- one\n- two\n  - nested\n\nLast.");
+        assert_eq!(blocks.len(), 3);
+        match &blocks[1] {
+            Block::List { ordered, items } => {
+                assert!(!ordered);
+                let texts: Vec<String> = items.iter().map(Rich::text).collect();
+                assert_eq!(texts, ["one", "two", "nested"]);
+            }
+            other => panic!("expected a list, got {other:?}"),
+        }
+    }
+}
