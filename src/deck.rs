@@ -185,7 +185,7 @@ impl Number {
         let digits: Vec<char> = int_part.chars().collect();
         let mut grouped = String::new();
         for (i, c) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() > 4 {
                 grouped.push_str(group);
             }
             grouped.push(*c);

@@ -173,12 +173,11 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
 fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let mut end = floor_char_boundary(text, span.end.min(text.len())).max(start);
-    if end == start {
-        if let Some(c) = text[start..].chars().next() {
-            if c != '\n' {
-                end = start + c.len_utf8();
-            }
-        }
+    if end == start
+        && let Some(c) = text[start..].chars().next()
+        && c != '\n'
+    {
+        end = start + c.len_utf8();
     }
     start..end
 }

@@ -123,7 +123,7 @@ fn round1(x: f64) -> f64 {
 
 fn with_unit(figure: &str, unit: Option<&str>) -> String {
     match unit {
-        Some(u) if u == "%" => format!("{figure}\u{a0}%"),
+        Some("%") => format!("{figure}\u{a0}%"),
         Some(u) => format!("{figure} {u}"),
         None => figure.to_string(),
     }

@@ -617,14 +617,20 @@ impl<'a> Validator<'a> {
             .integer(t, "minutes", ctx, (1, 120))
             .map_or((None, None), |(n, s)| (u32::try_from(n).ok(), Some(s)));
         let brand_color = self.string(t, "brand_color", ctx, "#0a5");
-        if let Some(color) = &brand_color {
-            if crate::theme::parse_hex_color(&color.value).is_none() {
-                self.push(
-                    Diagnostic::error("E006", format!("`brand_color` must be a colour like \"#0a5\" or \"#1f6feb\", found \"{}\"", color.value))
-                        .at(color.span.clone())
-                        .help("write a hex colour: brand_color = \"#1f6feb\""),
-                );
-            }
+        if let Some(color) = &brand_color
+            && crate::theme::parse_hex_color(&color.value).is_none()
+        {
+            self.push(
+                Diagnostic::error(
+                    "E006",
+                    format!(
+                        "`brand_color` must be a colour like \"#0a5\" or \"#1f6feb\", found \"{}\"",
+                        color.value
+                    ),
+                )
+                .at(color.span.clone())
+                .help("write a hex colour: brand_color = \"#1f6feb\""),
+            );
         }
         let logo = self
             .string(t, "logo", ctx, "img/logo.png")

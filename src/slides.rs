@@ -378,7 +378,7 @@ pub fn is_safe_link(url: &str) -> bool {
 }
 
 /// Makes a one-line field Markdown-inline: newlines become spaces and a leading
-/// block marker ("# ", "- ", "1. ", "> ") is escaped so it stays text.
+/// block marker ("# ", "- ", "1. ", "> ", "```", "---") is escaped so it stays text.
 fn neutralise_blocks(text: &str) -> String {
     let one_line: String = text
         .split(['\n', '\r'])
@@ -386,22 +386,37 @@ fn neutralise_blocks(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let trimmed = one_line.trim();
-    let mut out = String::with_capacity(trimmed.len() + 2);
+    let after = |n: usize| trimmed[n..].chars().next();
+    let spaced = |n: usize| matches!(after(n), None | Some(' ') | Some('\t'));
+    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
-    let first = trimmed.chars().next();
-    match first {
-        Some(c) if "#>-+*=~`|_".contains(c) => {
-            out.push('\\');
-            out.push_str(trimmed);
-        }
-        _ if digits > 0 && matches!(trimmed[digits..].chars().next(), Some('.') | Some(')')) => {
-            out.push_str(&trimmed[..digits]);
-            out.push('\\');
-            out.push_str(&trimmed[digits..]);
-        }
-        _ => out.push_str(trimmed),
+    let rule = trimmed.len() >= 3
+        && ["-", "*", "_"].iter().any(|m| {
+            trimmed
+                .chars()
+                .all(|c| c == ' ' || Some(c) == m.chars().next())
+        });
+    let escape_at = if (1..=6).contains(&hashes) && spaced(hashes)
+        || trimmed.starts_with('>')
+        || (trimmed.starts_with(['-', '+', '*']) && spaced(1))
+        || trimmed.starts_with("```")
+        || trimmed.starts_with("~~~")
+        || rule
+    {
+        Some(0)
+    } else if digits > 0
+        && digits <= 9
+        && matches!(after(digits), Some('.') | Some(')'))
+        && spaced(digits + 1)
+    {
+        Some(digits)
+    } else {
+        None
+    };
+    match escape_at {
+        Some(i) => format!("{}\\{}", &trimmed[..i], &trimmed[i..]),
+        None => trimmed.to_string(),
     }
-    out
 }
 
 #[derive(Default)]
@@ -428,15 +443,14 @@ fn push_run(rich: &mut Rich, run: Run) {
     if run.text.is_empty() {
         return;
     }
-    if let Some(last) = rich.runs.last_mut() {
-        if last.strong == run.strong
-            && last.emphasis == run.emphasis
-            && last.code == run.code
-            && last.link == run.link
-        {
-            last.text.push_str(&run.text);
-            return;
-        }
+    if let Some(last) = rich.runs.last_mut()
+        && last.strong == run.strong
+        && last.emphasis == run.emphasis
+        && last.code == run.code
+        && last.link == run.link
+    {
+        last.text.push_str(&run.text);
+        return;
     }
     rich.runs.push(run);
 }
@@ -601,6 +615,11 @@ mod tests {
         assert_eq!(parse_inline("1. first").0.text(), "1. first");
         assert_eq!(parse_inline("- dash").0.text(), "- dash");
         assert_eq!(parse_inline("> quote").0.text(), "> quote");
+        assert_eq!(parse_inline("---").0.text(), "---");
+        assert_eq!(parse_inline("```code").0.text(), "```code");
+        assert_eq!(parse_inline("2025. A year").0.text(), "2025. A year");
+        assert_eq!(parse_inline("**bold** start").0.runs[0].text, "bold");
+        assert_eq!(parse_inline("#hashtag works").0.text(), "#hashtag works");
     }
 
     #[test]
@@ -608,7 +627,7 @@ mod tests {
         let (rich, problems) =
             parse_inline("[click](javascript:alert(1)) and [ok](https://example.org)");
         assert_eq!(rich.runs[0].link, None);
-        assert_eq!(rich.runs[0].text, "click");
+        assert_eq!(rich.runs[0].text, "click and ");
         assert_eq!(
             rich.runs.last().unwrap().link.as_deref(),
             Some("https://example.org")

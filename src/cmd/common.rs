@@ -1,0 +1,65 @@
+//! What every subcommand shares: exit codes, reading the deck, printing diagnostics.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use pitchdeck::diagnostic::{self, Diagnostic, Format, SourceFile};
+use pitchdeck::load;
+
+use crate::{FormatArg, ReportArgs};
+
+pub const EXIT_DECK: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+pub fn format_of(report: &ReportArgs) -> Format {
+    match report.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Short => Format::Short,
+        FormatArg::Json => Format::Json,
+    }
+}
+
+/// Prints diagnostics; JSON goes to stdout (for tools), the rest to stderr.
+pub fn print_diagnostics(diags: &[Diagnostic], source: &SourceFile, report: &ReportArgs) {
+    let format = format_of(report);
+    let text = diagnostic::render(diags, source, format, use_color());
+    match format {
+        Format::Json => print!("{text}"),
+        _ => {
+            eprint!("{text}");
+            if !diags.is_empty() && format == Format::Human {
+                eprintln!("{}: {}", source.path, diagnostic::summary(diags));
+            }
+        }
+    }
+}
+
+pub fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
+}
+
+pub fn read_deck(path: &Path) -> Result<String, ExitCode> {
+    load::read(path).map_err(|e| {
+        fail(
+            e.message(),
+            if e.is_deck_error() {
+                EXIT_DECK
+            } else {
+                EXIT_USAGE
+            },
+        )
+    })
+}
+
+pub fn deck_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
