@@ -391,11 +391,9 @@ fn neutralise_blocks(text: &str) -> String {
     let hashes = trimmed.chars().take_while(|c| *c == '#').count();
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     let rule = trimmed.len() >= 3
-        && ["-", "*", "_"].iter().any(|m| {
-            trimmed
-                .chars()
-                .all(|c| c == ' ' || Some(c) == m.chars().next())
-        });
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| trimmed.chars().all(|c| c == ' ' || m.starts_with(c)));
     let escape_at = if (1..=6).contains(&hashes) && spaced(hashes)
         || trimmed.starts_with('>')
         || (trimmed.starts_with(['-', '+', '*']) && spaced(1))
