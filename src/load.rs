@@ -121,9 +121,10 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::error("E001", format!("TOML syntax: {}", e.message().trim_end()))
+                let message = e.message().trim_end();
+                Diagnostic::error("E001", format!("TOML syntax: {message}"))
                     .at(span)
-                    .help("see the TOML syntax at https://toml.io; strings need \"quotes\", tables [brackets]")
+                    .help(syntax_help(message))
             })
             .collect();
         return (None, diags);
@@ -278,10 +279,7 @@ impl<'a> Validator<'a> {
     fn string(&mut self, table: &Table, key: &str, context: &str, example: &str) -> Option<Text> {
         let (_, value) = Self::lookup(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Text {
-                value: s.to_string(),
-                span: value.span(),
-            }),
+            DeValue::String(s) => Some(Text::from_source(s.to_string(), value.span(), self.source)),
             _ => {
                 self.wrong_type(
                     key,
@@ -343,10 +341,9 @@ impl<'a> Validator<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push(Text {
-                    value: s.to_string(),
-                    span: item.span(),
-                }),
+                DeValue::String(s) => {
+                    out.push(Text::from_source(s.to_string(), item.span(), self.source))
+                }
                 other => self.push(
                     Diagnostic::error(
                         "E005",
@@ -379,7 +376,7 @@ impl<'a> Validator<'a> {
                 value,
                 &format!(
                     "write a number without quotes, e.g. {key} = {}",
-                    range.0.max(1)
+                    if range.1 >= 10 { 10 } else { range.0 }
                 ),
             );
             return None;
@@ -528,6 +525,15 @@ impl<'a> Validator<'a> {
                     }
                 }
                 None if kind.required() => {
+                    // Point at the section it should come before, or the end of the file.
+                    let next = SectionKind::ALL
+                        .iter()
+                        .filter(|k| **k > kind)
+                        .find_map(|k| Self::lookup(root, k.key()).map(|(key, _)| (k, key.span())));
+                    let (at, place) = match next {
+                        Some((k, span)) => (span, format!(" (it goes before [{}])", k.key())),
+                        None => (self.end_of_file(), String::new()),
+                    };
                     let help = match kind {
                         SectionKind::Metrics => "add a [metrics] table with a claim, and at least one [[metrics.measure]]".to_string(),
                         _ => format!("add a [{}] table with a `claim`: one sentence that states the point", kind.key()),
@@ -535,9 +541,9 @@ impl<'a> Validator<'a> {
                     self.push(
                         Diagnostic::error(
                             "E003",
-                            format!("the deck has no [{}] section", kind.key()),
+                            format!("the deck has no [{}] section{place}", kind.key()),
                         )
-                        .at(self.end_of_file())
+                        .at(at)
                         .help(help),
                     );
                 }
@@ -613,6 +619,24 @@ impl<'a> Validator<'a> {
             },
         };
         let theme = self.string(t, "theme", ctx, "default");
+        if let Some(theme) = &theme {
+            let name = theme.value.as_str();
+            if crate::theme::Theme::builtin(name).is_none() && !self.dir.join(name).is_dir() {
+                let names = crate::theme::builtin_names();
+                let help = match suggest(name, &names) {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => format!(
+                        "use a built-in theme ({}) or a theme folder next to the deck",
+                        names.join(", ")
+                    ),
+                };
+                self.push(
+                    Diagnostic::error("E010", format!("theme `{name}` is neither a built-in theme nor a folder next to the deck"))
+                        .at(theme.span.clone())
+                        .help(help),
+                );
+            }
+        }
         let (minutes, minutes_span) = self
             .integer(t, "minutes", ctx, (1, 120))
             .map_or((None, None), |(n, s)| (u32::try_from(n).ok(), Some(s)));
@@ -635,10 +659,7 @@ impl<'a> Validator<'a> {
         let logo = self
             .string(t, "logo", ctx, "img/logo.png")
             .and_then(|path| {
-                let alt = Text {
-                    value: String::new(),
-                    span: path.span.clone(),
-                };
+                let alt = Text::synthetic("", path.span.clone());
                 self.image(path, alt, "[deck]")
             });
         Some(Meta {
@@ -1009,6 +1030,20 @@ impl<'a> Validator<'a> {
             .map(|(a, _)| a)
             .unwrap_or_default();
         config
+    }
+}
+
+/// A help line for a TOML syntax error, as specific as the message allows.
+fn syntax_help(message: &str) -> &'static str {
+    let m = message.to_lowercase();
+    if m.contains("date") || m.contains("month") || m.contains("day") {
+        "write a date as YYYY-MM-DD without quotes, e.g. by = 2027-06-30"
+    } else if m.contains("duplicate") {
+        "each key may appear once per table; remove or rename one of them"
+    } else if m.contains("string") || m.contains("quote") {
+        "text goes in double quotes on one line (\"…\"), or in triple quotes for several lines (\"\"\"…\"\"\")"
+    } else {
+        "see the TOML syntax at https://toml.io: key = \"text\", numbers without quotes, [tables] in brackets"
     }
 }
 

@@ -201,19 +201,27 @@ impl Lowerer {
 
     fn report(&mut self, text: &Text, problems: Vec<MarkdownProblem>) {
         for p in problems {
-            let d = match p {
-                MarkdownProblem::UnsafeLink(url) => Diagnostic::warning(
-                    "W002",
-                    format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
-                )
-                .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
-                MarkdownProblem::Image(src) => Diagnostic::warning(
-                    "W003",
-                    format!("Markdown image `{src}` is not shown; its alternative text is kept"),
-                )
-                .help("show an image with the section's `image` and `image_alt` keys"),
+            let (d, target) = match &p {
+                MarkdownProblem::UnsafeLink(url) => (
+                    Diagnostic::warning(
+                        "W002",
+                        format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
+                    )
+                    .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
+                    url,
+                ),
+                MarkdownProblem::Image(src) => (
+                    Diagnostic::warning("W003", format!("Markdown image `{src}` is not shown; its alternative text is kept"))
+                        .help("show an image with the section's `image` and `image_alt` keys"),
+                    src,
+                ),
             };
-            self.diagnostics.push(d.at(text.span.clone()));
+            let span = if target.is_empty() {
+                text.span.clone()
+            } else {
+                text.find_span(target)
+            };
+            self.diagnostics.push(d.at(span));
         }
     }
 }
