@@ -151,15 +151,19 @@ fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
 }
 
 impl MeasureView {
+    /// The bar: for a rise, the solid part is today's value and the accent part
+    /// the gain to the target; for a fall, the solid part is what is left at the
+    /// target and the light part the reduction.
     fn bar_text(b: f64, t: f64, l: &Labels, m: &MeasureRow, unit: Option<&str>) -> BarView {
         let base = m.baseline_text.as_deref().unwrap_or_default();
+        let decrease = t < b;
         BarView {
-            baseline_pct: b,
+            baseline_pct: if decrease { t } else { b },
             target_pct: t,
             from_pct: b.min(t),
             width_pct: round1((t - b).abs()),
             marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
-            decrease: t < b,
+            decrease,
             description: format!(
                 "{}: {} {}, {} {} ({})",
                 m.name.text(),
@@ -213,6 +217,32 @@ struct Page<'a> {
     js: &'a str,
 }
 
+/// Speaker notes; on a metrics slide, each measure's `why` is added, since the
+/// slide itself has room only for the table.
+fn notes_html(slide: &Slide, l: &Labels) -> String {
+    let mut html = blocks_html(&slide.notes);
+    let whys: Vec<String> = slide
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let why = m.why.as_ref()?;
+            Some(format!(
+                "<li><strong>{}</strong>: {}</li>",
+                rich_html(&m.name),
+                rich_html(why)
+            ))
+        })
+        .collect();
+    if !whys.is_empty() {
+        html.push_str(&format!(
+            "<p>{}</p><ul>{}</ul>",
+            escape(l.why_measures),
+            whys.concat()
+        ));
+    }
+    html
+}
+
 fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
     SlideView {
         number: slide.number,
@@ -228,7 +258,7 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         image: slide.image.as_ref().map(ImageView::new),
         measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
-        notes_html: blocks_html(&slide.notes),
+        notes_html: notes_html(slide, l),
     }
 }
 
