@@ -22,6 +22,14 @@ use crate::diagnostic::Diagnostic;
 pub const MAX_DECK_BYTES: u64 = 2 * 1024 * 1024;
 /// Largest image embedded, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 10 * 1024 * 1024;
+/// Longest single text field, in characters (speaker notes are the long ones).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most `points` in one section.
+pub const MAX_POINTS: usize = 50;
+/// Most `[[metrics.measure]]` entries.
+pub const MAX_MEASURES: usize = 200;
+/// Most `[[objection]]` entries.
+pub const MAX_OBJECTIONS: usize = 5_000;
 
 /// Why a deck file could not be read at all (exit code 2, or 1 for bad bytes).
 #[derive(Debug)]
@@ -279,7 +287,10 @@ impl<'a> Validator<'a> {
     fn string(&mut self, table: &Table, key: &str, context: &str, example: &str) -> Option<Text> {
         let (_, value) = Self::lookup(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Text::from_source(s.to_string(), value.span(), self.source)),
+            DeValue::String(s) => {
+                self.check_length(s, key, context, value.span());
+                Some(Text::from_source(s.to_string(), value.span(), self.source))
+            }
             _ => {
                 self.wrong_type(
                     key,
@@ -290,6 +301,17 @@ impl<'a> Validator<'a> {
                 );
                 None
             }
+        }
+    }
+
+    fn check_length(&mut self, text: &str, key: &str, context: &str, span: Range<usize>) {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.push(
+                Diagnostic::error("E011", format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
+                    .at(span.start..span.start)
+                    .help("a slide or its notes should be read in a minute or two; shorten it or split it"),
+            );
         }
     }
 
@@ -342,6 +364,7 @@ impl<'a> Validator<'a> {
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => {
+                    self.check_length(s, key, context, item.span());
                     out.push(Text::from_source(s.to_string(), item.span(), self.source))
                 }
                 other => self.push(
@@ -697,6 +720,19 @@ impl<'a> Validator<'a> {
         let (points, points_span) = self
             .string_array(t, "points", &ctx)
             .map_or((Vec::new(), None), |(p, s)| (p, Some(s)));
+        if points.len() > MAX_POINTS {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!(
+                        "{ctx} has {} points; the limit is {MAX_POINTS}",
+                        points.len()
+                    ),
+                )
+                .at(points[MAX_POINTS].span.clone())
+                .help("a slide carries three points at most; move the rest to the notes"),
+            );
+        }
         let evidence = self.string(t, "evidence", &ctx, "A source, a figure or a quote");
         let notes = self.string(t, "notes", &ctx, "What you will say");
         let image_path = self.string(t, "image", &ctx, "img/chart.png");
@@ -822,6 +858,7 @@ impl<'a> Validator<'a> {
     }
 
     fn measures(&mut self, metrics: &Table, metrics_span: Range<usize>) -> Vec<Measure> {
+        let what = "measure";
         let Some((_, value)) = Self::lookup(metrics, "measure") else {
             self.push(
                 Diagnostic::error("E009", "[metrics] has no measure")
@@ -848,6 +885,24 @@ impl<'a> Validator<'a> {
             );
         }
         let mut out = Vec::new();
+        let limit = if what == "measure" {
+            MAX_MEASURES
+        } else {
+            MAX_OBJECTIONS
+        };
+        if items.len() > limit {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
+                )
+                .at(items[limit].span())
+                .help(format!(
+                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
+                )),
+            );
+            return out;
+        }
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
@@ -942,6 +997,7 @@ impl<'a> Validator<'a> {
     }
 
     fn objections(&mut self, root: &Table) -> Vec<Objection> {
+        let what = "objection";
         let Some((_, value)) = Self::lookup(root, "objection") else {
             return Vec::new();
         };
@@ -956,6 +1012,24 @@ impl<'a> Validator<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let limit = if what == "measure" {
+            MAX_MEASURES
+        } else {
+            MAX_OBJECTIONS
+        };
+        if items.len() > limit {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
+                )
+                .at(items[limit].span())
+                .help(format!(
+                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
+                )),
+            );
+            return out;
+        }
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
