@@ -146,7 +146,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
                 .id(d.code),
         );
         match &d.span {
-            Some(span) if !source.text.is_empty() => {
+            Some(span) => {
                 let span = clamp_span(source.text, span.clone());
                 group = group.element(
                     Snippet::source(source.text)

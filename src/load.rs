@@ -137,6 +137,12 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
             .collect();
         return (None, diags);
     }
+    if root.get_ref().is_empty() {
+        let d = Diagnostic::error("E003", "the deck file has no sections")
+            .at(0..0)
+            .help("start from a working deck: `pitchdeck new deck.toml` writes one with every section explained");
+        return (None, vec![d]);
+    }
     let mut v = Validator {
         source,
         dir,

@@ -25,7 +25,7 @@ pub fn check(path: &Path, report: &ReportArgs) -> ExitCode {
         return ExitCode::from(EXIT_DECK);
     }
     if compiled.diagnostics.is_empty() && format_of(report) == Format::Human {
-        eprintln!("{display}: no problems");
+        tell!("{display}: no problems");
     }
     ExitCode::SUCCESS
 }
