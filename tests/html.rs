@@ -196,3 +196,34 @@ fn example_decks_check_clean() {
             .stderr(predicates::str::ends_with("no problems\n"));
     }
 }
+
+#[test]
+fn the_content_security_policy_allows_only_the_deck_script() {
+    for deck in example_decks() {
+        let html = build_html(&deck);
+        let csp_start = html
+            .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .expect("a CSP meta element");
+        let head_script = html.find("<script").unwrap();
+        assert!(
+            csp_start < html.find("<style").unwrap() && csp_start < head_script,
+            "the policy must come first"
+        );
+        let content = &html[csp_start..];
+        let content = &content[content.find("content=\"").unwrap() + 9..];
+        let policy = content[..content.find('"').unwrap()].replace("&#39;", "'");
+        let script_body = &html[head_script + "<script>".len()..html.find("</script>").unwrap()];
+        assert_eq!(
+            policy,
+            pitchdeck::html::content_security_policy(&[script_body])
+        );
+        assert!(
+            policy.starts_with("default-src 'none'; img-src data:; font-src data:;"),
+            "{policy}"
+        );
+        assert!(
+            !policy.contains("unsafe-eval") && !policy.contains("script-src 'unsafe-inline'"),
+            "{policy}"
+        );
+    }
+}
