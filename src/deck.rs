@@ -8,7 +8,66 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub value: String,
+    /// The whole value in the source, quotes included.
     pub span: Range<usize>,
+    /// Where `value`'s first byte sits in the source, when the source holds the
+    /// value verbatim (no escapes, no line-ending backslashes): then any part of
+    /// the value can be pointed at exactly.
+    pub verbatim_start: Option<usize>,
+}
+
+impl Text {
+    /// Text read from `source` at `span`, working out whether it is verbatim.
+    pub fn from_source(value: String, span: Range<usize>, source: &str) -> Text {
+        let raw = source.get(span.clone()).unwrap_or_default();
+        let verbatim_start = ["\"\"\"", "'''", "\"", "'"].iter().find_map(|q| {
+            let inner = raw.strip_prefix(q)?.strip_suffix(q)?;
+            // A newline right after an opening triple quote is not part of the value.
+            let skipped = if q.len() == 3 {
+                let rest = inner
+                    .strip_prefix("\r\n")
+                    .or_else(|| inner.strip_prefix('\n'))
+                    .unwrap_or(inner);
+                inner.len() - rest.len()
+            } else {
+                0
+            };
+            (inner[skipped..] == *value).then_some(span.start + q.len() + skipped)
+        });
+        Text {
+            value,
+            span,
+            verbatim_start,
+        }
+    }
+
+    /// Text that is not in the source as such (e.g. a default), pointing at `span`.
+    pub fn synthetic(value: impl Into<String>, span: Range<usize>) -> Text {
+        Text {
+            value: value.into(),
+            span,
+            verbatim_start: None,
+        }
+    }
+
+    /// The source span of a byte range of `value`: exact when the value is
+    /// verbatim in the source, otherwise the whole value.
+    pub fn sub_span(&self, range: Range<usize>) -> Range<usize> {
+        match self.verbatim_start {
+            Some(start) if range.end <= self.value.len() && range.start <= range.end => {
+                start + range.start..start + range.end
+            }
+            _ => self.span.clone(),
+        }
+    }
+
+    /// The source span of the first occurrence of `needle` in the value.
+    pub fn find_span(&self, needle: &str) -> Range<usize> {
+        match self.value.find(needle) {
+            Some(i) => self.sub_span(i..i + needle.len()),
+            None => self.span.clone(),
+        }
+    }
 }
 
 /// A calendar date (TOML local date).
@@ -289,6 +348,23 @@ impl Deck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verbatim_text_maps_value_offsets_to_source() {
+        let src = "claim = \"We act now.\"\nx = \"a\\tb\"\nn = \"\"\"\nline\"\"\"";
+        let start = src.find('"').unwrap();
+        let end = src.find('\n').unwrap();
+        let t = Text::from_source("We act now.".into(), start..end, src);
+        assert_eq!(&src[t.find_span("act")], "act");
+        let s2 = src.find("\"a").unwrap();
+        let e2 = s2 + "\"a\\tb\"".len();
+        let escaped = Text::from_source("a\tb".into(), s2..e2, src);
+        assert_eq!(escaped.verbatim_start, None);
+        assert_eq!(escaped.find_span("b"), s2..e2);
+        let s3 = src.find("\"\"\"").unwrap();
+        let multi = Text::from_source("line".into(), s3..src.len(), src);
+        assert_eq!(&src[multi.find_span("line")], "line");
+    }
 
     #[test]
     fn numbers_format_per_language() {

@@ -183,7 +183,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &
                 .id(d.code),
         );
         match &d.span {
-            Some(span) if !source.text.is_empty() => {
+            Some(span) => {
                 let span = clamp_span(source.text, span.clone());
                 group = group.element(
                     Snippet::source(source.text)

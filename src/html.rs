@@ -151,15 +151,19 @@ fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
 }
 
 impl MeasureView {
+    /// The bar: for a rise, the solid part is today's value and the accent part
+    /// the gain to the target; for a fall, the solid part is what is left at the
+    /// target and the light part the reduction.
     fn bar_text(b: f64, t: f64, l: &Labels, m: &MeasureRow, unit: Option<&str>) -> BarView {
         let base = m.baseline_text.as_deref().unwrap_or_default();
+        let decrease = t < b;
         BarView {
-            baseline_pct: b,
+            baseline_pct: if decrease { t } else { b },
             target_pct: t,
             from_pct: b.min(t),
             width_pct: round1((t - b).abs()),
             marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
-            decrease: t < b,
+            decrease,
             description: format!(
                 "{}: {} {}, {} {} ({})",
                 m.name.text(),
@@ -210,7 +214,56 @@ struct Page<'a> {
     slides: Vec<SlideView>,
     /// Theme CSS with fonts and colours, inlined.
     css: String,
+    /// The theme's script, exactly as it goes between `<script>` and `</script>`.
     js: &'a str,
+    /// The Content-Security-Policy for the `<meta>` element.
+    csp: String,
+}
+
+/// The Content-Security-Policy of a deck: nothing from the network, fonts and
+/// images only from data: URLs, and only the scripts whose exact text is given
+/// (by SHA-256 hash), so that even an escaping bug could not run injected script.
+/// Styles stay inline-allowed: the theme's CSS is one inline element.
+pub fn content_security_policy(scripts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let hashes: Vec<String> = scripts
+        .iter()
+        .map(|s| format!("'sha256-{}'", BASE64.encode(Sha256::digest(s.as_bytes()))))
+        .collect();
+    format!(
+        "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src {}; base-uri 'none'; form-action 'none'",
+        if hashes.is_empty() {
+            "'none'".to_string()
+        } else {
+            hashes.join(" ")
+        }
+    )
+}
+
+/// Speaker notes; on a metrics slide, each measure's `why` is added, since the
+/// slide itself has room only for the table.
+fn notes_html(slide: &Slide, l: &Labels) -> String {
+    let mut html = blocks_html(&slide.notes);
+    let whys: Vec<String> = slide
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let why = m.why.as_ref()?;
+            Some(format!(
+                "<li><strong>{}</strong>: {}</li>",
+                rich_html(&m.name),
+                rich_html(why)
+            ))
+        })
+        .collect();
+    if !whys.is_empty() {
+        html.push_str(&format!(
+            "<p>{}</p><ul>{}</ul>",
+            escape(l.why_measures),
+            whys.concat()
+        ));
+    }
+    html
 }
 
 fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
@@ -228,7 +281,7 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         image: slide.image.as_ref().map(ImageView::new),
         measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
-        notes_html: blocks_html(&slide.notes),
+        notes_html: notes_html(slide, l),
     }
 }
 
@@ -264,6 +317,7 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
     let info = &lowered.info;
     let l = labels(info.lang);
     let total = lowered.slides.len();
+    let js = theme.text("deck.js")?;
     let page = Page {
         deck: DeckView {
             title: &info.title,
@@ -281,7 +335,8 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
             .map(|s| slide_view(s, total, l))
             .collect(),
         css: page_css(theme, info.brand_color.as_deref())?,
-        js: theme.text("deck.js")?,
+        js,
+        csp: content_security_policy(&[js]),
     };
     let mut tera = tera::Tera::new();
     tera.add_raw_template("deck.html", theme.text("deck.html")?)
@@ -298,6 +353,17 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
 mod tests {
     use super::*;
     use crate::slides::parse_inline;
+
+    #[test]
+    fn the_policy_hashes_scripts_with_sha256() {
+        // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+        let policy = content_security_policy(&["alert(1)"]);
+        assert!(
+            policy.contains("script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{policy}"
+        );
+        assert!(content_security_policy(&[]).contains("script-src 'none'"));
+    }
 
     #[test]
     fn escape_covers_the_five_characters() {

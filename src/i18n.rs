@@ -36,6 +36,7 @@ pub struct Labels {
     pub count: &'static str,
     pub no_baseline: &'static str,
     pub deck_nav: &'static str,
+    pub why_measures: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -66,6 +67,7 @@ const EN: Labels = Labels {
     count: "count",
     no_baseline: "no baseline yet",
     deck_nav: "Slides",
+    why_measures: "Why these measures:",
 };
 
 const SV: Labels = Labels {
@@ -96,6 +98,7 @@ const SV: Labels = Labels {
     count: "antal",
     no_baseline: "inget utgångsvärde än",
     deck_nav: "Bilder",
+    why_measures: "Därför de här måtten:",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

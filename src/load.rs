@@ -22,6 +22,14 @@ use crate::diagnostic::Diagnostic;
 pub const MAX_DECK_BYTES: u64 = 2 * 1024 * 1024;
 /// Largest image embedded, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 10 * 1024 * 1024;
+/// Longest single text field, in characters (speaker notes are the long ones).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most `points` in one section.
+pub const MAX_POINTS: usize = 50;
+/// Most `[[metrics.measure]]` entries.
+pub const MAX_MEASURES: usize = 200;
+/// Most `[[objection]]` entries.
+pub const MAX_OBJECTIONS: usize = 5_000;
 
 /// Why a deck file could not be read at all (exit code 2, or 1 for bad bytes).
 #[derive(Debug)]
@@ -121,12 +129,19 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::error("E001", format!("TOML syntax: {}", e.message().trim_end()))
+                let message = e.message().trim_end();
+                Diagnostic::error("E001", format!("TOML syntax: {message}"))
                     .at(span)
-                    .help("see the TOML syntax at https://toml.io; strings need \"quotes\", tables [brackets]")
+                    .help(syntax_help(message))
             })
             .collect();
         return (None, diags);
+    }
+    if root.get_ref().is_empty() {
+        let d = Diagnostic::error("E003", "the deck file has no sections")
+            .at(0..0)
+            .help("start from a working deck: `pitchdeck new deck.toml` writes one with every section explained");
+        return (None, vec![d]);
     }
     let mut v = Validator {
         source,
@@ -278,10 +293,10 @@ impl<'a> Validator<'a> {
     fn string(&mut self, table: &Table, key: &str, context: &str, example: &str) -> Option<Text> {
         let (_, value) = Self::lookup(table, key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Text {
-                value: s.to_string(),
-                span: value.span(),
-            }),
+            DeValue::String(s) => {
+                self.check_length(s, key, context, value.span());
+                Some(Text::from_source(s.to_string(), value.span(), self.source))
+            }
             _ => {
                 self.wrong_type(
                     key,
@@ -292,6 +307,17 @@ impl<'a> Validator<'a> {
                 );
                 None
             }
+        }
+    }
+
+    fn check_length(&mut self, text: &str, key: &str, context: &str, span: Range<usize>) {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.push(
+                Diagnostic::error("E011", format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
+                    .at(span.start..span.start)
+                    .help("a slide or its notes should be read in a minute or two; shorten it or split it"),
+            );
         }
     }
 
@@ -343,10 +369,10 @@ impl<'a> Validator<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push(Text {
-                    value: s.to_string(),
-                    span: item.span(),
-                }),
+                DeValue::String(s) => {
+                    self.check_length(s, key, context, item.span());
+                    out.push(Text::from_source(s.to_string(), item.span(), self.source))
+                }
                 other => self.push(
                     Diagnostic::error(
                         "E005",
@@ -379,7 +405,7 @@ impl<'a> Validator<'a> {
                 value,
                 &format!(
                     "write a number without quotes, e.g. {key} = {}",
-                    range.0.max(1)
+                    if range.1 >= 10 { 10 } else { range.0 }
                 ),
             );
             return None;
@@ -528,6 +554,15 @@ impl<'a> Validator<'a> {
                     }
                 }
                 None if kind.required() => {
+                    // Point at the section it should come before, or the end of the file.
+                    let next = SectionKind::ALL
+                        .iter()
+                        .filter(|k| **k > kind)
+                        .find_map(|k| Self::lookup(root, k.key()).map(|(key, _)| (k, key.span())));
+                    let (at, place) = match next {
+                        Some((k, span)) => (span, format!(" (it goes before [{}])", k.key())),
+                        None => (self.end_of_file(), String::new()),
+                    };
                     let help = match kind {
                         SectionKind::Metrics => "add a [metrics] table with a claim, and at least one [[metrics.measure]]".to_string(),
                         _ => format!("add a [{}] table with a `claim`: one sentence that states the point", kind.key()),
@@ -535,9 +570,9 @@ impl<'a> Validator<'a> {
                     self.push(
                         Diagnostic::error(
                             "E003",
-                            format!("the deck has no [{}] section", kind.key()),
+                            format!("the deck has no [{}] section{place}", kind.key()),
                         )
-                        .at(self.end_of_file())
+                        .at(at)
                         .help(help),
                     );
                 }
@@ -613,6 +648,24 @@ impl<'a> Validator<'a> {
             },
         };
         let theme = self.string(t, "theme", ctx, "default");
+        if let Some(theme) = &theme {
+            let name = theme.value.as_str();
+            if crate::theme::Theme::builtin(name).is_none() && !self.dir.join(name).is_dir() {
+                let names = crate::theme::builtin_names();
+                let help = match suggest(name, &names) {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => format!(
+                        "use a built-in theme ({}) or a theme folder next to the deck",
+                        names.join(", ")
+                    ),
+                };
+                self.push(
+                    Diagnostic::error("E010", format!("theme `{name}` is neither a built-in theme nor a folder next to the deck"))
+                        .at(theme.span.clone())
+                        .help(help),
+                );
+            }
+        }
         let (minutes, minutes_span) = self
             .integer(t, "minutes", ctx, (1, 120))
             .map_or((None, None), |(n, s)| (u32::try_from(n).ok(), Some(s)));
@@ -635,10 +688,7 @@ impl<'a> Validator<'a> {
         let logo = self
             .string(t, "logo", ctx, "img/logo.png")
             .and_then(|path| {
-                let alt = Text {
-                    value: String::new(),
-                    span: path.span.clone(),
-                };
+                let alt = Text::synthetic("", path.span.clone());
                 self.image(path, alt, "[deck]")
             });
         Some(Meta {
@@ -676,6 +726,19 @@ impl<'a> Validator<'a> {
         let (points, points_span) = self
             .string_array(t, "points", &ctx)
             .map_or((Vec::new(), None), |(p, s)| (p, Some(s)));
+        if points.len() > MAX_POINTS {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!(
+                        "{ctx} has {} points; the limit is {MAX_POINTS}",
+                        points.len()
+                    ),
+                )
+                .at(points[MAX_POINTS].span.clone())
+                .help("a slide carries three points at most; move the rest to the notes"),
+            );
+        }
         let evidence = self.string(t, "evidence", &ctx, "A source, a figure or a quote");
         let notes = self.string(t, "notes", &ctx, "What you will say");
         let image_path = self.string(t, "image", &ctx, "img/chart.png");
@@ -801,6 +864,7 @@ impl<'a> Validator<'a> {
     }
 
     fn measures(&mut self, metrics: &Table, metrics_span: Range<usize>) -> Vec<Measure> {
+        let what = "measure";
         let Some((_, value)) = Self::lookup(metrics, "measure") else {
             self.push(
                 Diagnostic::error("E009", "[metrics] has no measure")
@@ -827,6 +891,24 @@ impl<'a> Validator<'a> {
             );
         }
         let mut out = Vec::new();
+        let limit = if what == "measure" {
+            MAX_MEASURES
+        } else {
+            MAX_OBJECTIONS
+        };
+        if items.len() > limit {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
+                )
+                .at(items[limit].span())
+                .help(format!(
+                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
+                )),
+            );
+            return out;
+        }
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
@@ -921,6 +1003,7 @@ impl<'a> Validator<'a> {
     }
 
     fn objections(&mut self, root: &Table) -> Vec<Objection> {
+        let what = "objection";
         let Some((_, value)) = Self::lookup(root, "objection") else {
             return Vec::new();
         };
@@ -935,6 +1018,24 @@ impl<'a> Validator<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let limit = if what == "measure" {
+            MAX_MEASURES
+        } else {
+            MAX_OBJECTIONS
+        };
+        if items.len() > limit {
+            self.push(
+                Diagnostic::error(
+                    "E011",
+                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
+                )
+                .at(items[limit].span())
+                .help(format!(
+                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
+                )),
+            );
+            return out;
+        }
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
@@ -1047,6 +1148,20 @@ impl<'a> Validator<'a> {
             }
         }
         config
+    }
+}
+
+/// A help line for a TOML syntax error, as specific as the message allows.
+fn syntax_help(message: &str) -> &'static str {
+    let m = message.to_lowercase();
+    if m.contains("date") || m.contains("month") || m.contains("day") {
+        "write a date as YYYY-MM-DD without quotes, e.g. by = 2027-06-30"
+    } else if m.contains("duplicate") {
+        "each key may appear once per table; remove or rename one of them"
+    } else if m.contains("string") || m.contains("quote") {
+        "text goes in double quotes on one line (\"…\"), or in triple quotes for several lines (\"\"\"…\"\"\")"
+    } else {
+        "see the TOML syntax at https://toml.io: key = \"text\", numbers without quotes, [tables] in brackets"
     }
 }
 

@@ -201,19 +201,36 @@ impl Lowerer {
 
     fn report(&mut self, text: &Text, problems: Vec<MarkdownProblem>) {
         for p in problems {
-            let d = match p {
-                MarkdownProblem::UnsafeLink(url) => Diagnostic::warning(
-                    "W002",
-                    format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
-                )
-                .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
-                MarkdownProblem::Image(src) => Diagnostic::warning(
-                    "W003",
-                    format!("Markdown image `{src}` is not shown; its alternative text is kept"),
-                )
-                .help("show an image with the section's `image` and `image_alt` keys"),
+            let (d, target) = match &p {
+                MarkdownProblem::UnsafeLink(url) => (
+                    Diagnostic::warning(
+                        "W002",
+                        format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
+                    )
+                    .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
+                    url,
+                ),
+                MarkdownProblem::Image(src) => (
+                    Diagnostic::warning("W003", format!("Markdown image `{src}` is not shown; its alternative text is kept"))
+                        .help("show an image with the section's `image` and `image_alt` keys"),
+                    src,
+                ),
+                MarkdownProblem::TooDeep(depth) => {
+                    let d = Diagnostic::error(
+                        "E011",
+                        format!("lists or quotes nested {depth} levels deep; the limit is {MAX_MARKDOWN_DEPTH}"),
+                    )
+                    .help("speaker notes read best flat: use paragraphs and one level of list");
+                    self.diagnostics.push(d.at(text.span.start..text.span.start));
+                    continue;
+                }
             };
-            self.diagnostics.push(d.at(text.span.clone()));
+            let span = if target.is_empty() {
+                text.span.clone()
+            } else {
+                text.find_span(target)
+            };
+            self.diagnostics.push(d.at(span));
         }
     }
 }
@@ -363,7 +380,12 @@ pub fn lower(deck: &Deck) -> Lowered {
 pub enum MarkdownProblem {
     UnsafeLink(String),
     Image(String),
+    /// Lists or quotes nested deeper than `MAX_MARKDOWN_DEPTH`.
+    TooDeep(usize),
 }
+
+/// Deepest nesting of lists and quotes accepted in notes.
+pub const MAX_MARKDOWN_DEPTH: usize = 16;
 
 fn options() -> Options {
     // One place decides the Markdown dialect: CommonMark, plus strikethrough off,
@@ -531,6 +553,7 @@ pub fn parse_blocks(text: &str) -> (Vec<Block>, Vec<MarkdownProblem>) {
     let mut current = Rich::default();
     // Open lists: (ordered, items so far).
     let mut lists: Vec<(bool, Vec<Rich>)> = Vec::new();
+    let (mut depth, mut deepest) = (0usize, 0usize);
 
     let flush =
         |current: &mut Rich, blocks: &mut Vec<Block>, lists: &mut Vec<(bool, Vec<Rich>)>| {
@@ -546,6 +569,14 @@ pub fn parse_blocks(text: &str) -> (Vec<Block>, Vec<MarkdownProblem>) {
         };
 
     for event in Parser::new_ext(text, options()) {
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         if inline_event(&event, &mut style, &mut current, &mut problems) {
             continue;
         }
@@ -585,6 +616,9 @@ pub fn parse_blocks(text: &str) -> (Vec<Block>, Vec<MarkdownProblem>) {
         }
     }
     flush(&mut current, &mut blocks, &mut lists);
+    if deepest > MAX_MARKDOWN_DEPTH {
+        problems.push(MarkdownProblem::TooDeep(deepest));
+    }
     (blocks, problems)
 }
 

@@ -89,7 +89,7 @@ pub fn build(
         );
     }
     let elapsed = started.elapsed();
-    println!(
+    say!(
         "wrote {} ({} slides, {} KB) in {:.1} ms",
         out.display(),
         lowered.slides.len(),

@@ -34,7 +34,7 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
         return ExitCode::from(EXIT_DECK);
     }
     if compiled.diagnostics.is_empty() && format_of(report) == Format::Human {
-        eprintln!("{display}: no problems");
+        tell!("{display}: no problems");
     }
     if stats && let (Some(deck), Some(lowered)) = (&compiled.deck, &compiled.lowered) {
         print!("{}", rules::stats(deck, &lowered.slides).render());

@@ -45,18 +45,24 @@ pub fn print_diagnostics(diags: &[Diagnostic], source: &SourceFile, report: &Rep
     let format = format_of(report);
     let text = diagnostic::render(diags, source, format, use_color());
     match format {
-        Format::Json => print!("{text}"),
+        Format::Json => {
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        }
         _ => {
-            eprint!("{text}");
+            {
+                use std::io::Write as _;
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
             if !diags.is_empty() && format == Format::Human {
-                eprintln!("{}: {}", source.path, diagnostic::summary(diags));
+                tell!("{}: {}", source.path, diagnostic::summary(diags));
             }
         }
     }
 }
 
 pub fn fail(message: impl std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("error: {message}");
+    tell!("error: {message}");
     ExitCode::from(code)
 }
 

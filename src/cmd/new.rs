@@ -22,7 +22,7 @@ pub fn new(path: &Path, lang: LangArg) -> ExitCode {
     });
     match result {
         Ok(()) => {
-            println!(
+            say!(
                 "wrote {}; build it with: pitchdeck build {}",
                 path.display(),
                 path.display()
