@@ -63,6 +63,8 @@ pub struct Piece {
     pub units: Vec<Tokens>,
     /// For each unit and word, where the word sits in deck.toml, when found.
     pub located: Vec<Vec<Option<Range<usize>>>>,
+    /// The counts over all units, computed once.
+    counts: Counts,
 }
 
 impl Piece {
@@ -72,20 +74,21 @@ impl Piece {
             Some(source) => locate(source, &text.span, &units),
             None => units.iter().map(|u| vec![None; u.words.len()]).collect(),
         };
+        let mut counts = Counts::default();
+        for u in &units {
+            counts.add(u.counts());
+        }
         Piece {
             role,
             span: text.span.clone(),
             units,
             located,
+            counts,
         }
     }
 
     pub fn counts(&self) -> Counts {
-        let mut c = Counts::default();
-        for u in &self.units {
-            c.add(u.counts());
-        }
-        c
+        self.counts
     }
 
     pub fn words(&self) -> usize {

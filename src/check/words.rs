@@ -2,6 +2,7 @@
 //! (built in per language, in `words/en.txt` and `words/sv.txt`), the deck's own
 //! `[check] words`, and the small lists the claim and abbreviation rules use.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::deck::Lang;
@@ -46,6 +47,9 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordList {
     entries: Vec<Entry>,
+    /// (entry, form) by the first letter of the form, so a word is compared
+    /// only with the forms that can start with it.
+    by_first: HashMap<char, Vec<(usize, usize)>>,
 }
 
 /// A match: the entry and how many words it covers from the start position.
@@ -78,6 +82,18 @@ fn parse_form(form: &str) -> Option<Vec<Pattern>> {
 }
 
 impl WordList {
+    fn new(entries: Vec<Entry>) -> WordList {
+        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            for (f, form) in entry.forms.iter().enumerate() {
+                if let Some(c) = form.first().and_then(|p| p.text.chars().next()) {
+                    by_first.entry(c).or_default().push((e, f));
+                }
+            }
+        }
+        WordList { entries, by_first }
+    }
+
     /// Parses the list format of `words/*.txt`; an error names the bad line.
     pub fn parse(text: &str) -> Result<WordList, String> {
         let mut entries = Vec::new();
@@ -106,7 +122,7 @@ impl WordList {
                 _ => return Err(format!("line {}: an empty form or alternative", n + 1)),
             }
         }
-        Ok(WordList { entries })
+        Ok(WordList::new(entries))
     }
 
     /// The deck's own words: "word" or "word -> alternative"; `*` works as in the
@@ -126,7 +142,7 @@ impl WordList {
                 })
             })
             .collect();
-        WordList { entries }
+        WordList::new(entries)
     }
 
     pub fn len(&self) -> usize {
@@ -144,16 +160,22 @@ impl WordList {
     /// The longest entry form that starts at `words[at]` (words in lower case).
     pub fn find(&self, words: &[String], at: usize) -> Option<Match<'_>> {
         let mut best: Option<Match> = None;
-        for entry in &self.entries {
-            for form in &entry.forms {
-                let fits = form.len() <= words.len().saturating_sub(at)
-                    && form.iter().zip(&words[at..]).all(|(p, w)| p.matches(w));
-                if fits && best.is_none_or(|b| form.len() > b.len) {
-                    best = Some(Match {
-                        entry,
-                        len: form.len(),
-                    });
-                }
+        let first = words.get(at).and_then(|w| w.chars().next());
+        let candidates = first.and_then(|c| self.by_first.get(&c));
+        for &(e, f) in candidates.into_iter().flatten() {
+            let (Some(entry), Some(form)) = (
+                self.entries.get(e),
+                self.entries.get(e).and_then(|en| en.forms.get(f)),
+            ) else {
+                continue;
+            };
+            let fits = form.len() <= words.len().saturating_sub(at)
+                && form.iter().zip(&words[at..]).all(|(p, w)| p.matches(w));
+            if fits && best.is_none_or(|b| form.len() > b.len) {
+                best = Some(Match {
+                    entry,
+                    len: form.len(),
+                });
             }
         }
         best
@@ -310,6 +332,7 @@ pub fn expansion(abbreviation: &str, lang: Lang) -> Option<&'static str> {
             ("UX", "user experience"),
             ("CTA", "call to action"),
             ("MVP", "minimum viable product"),
+            ("NPS", "Net Promoter Score"),
         ],
         Lang::Sv => &[
             ("KPI", "nyckeltal"),
@@ -322,6 +345,10 @@ pub fn expansion(abbreviation: &str, lang: Lang) -> Option<&'static str> {
             ("B2C", "företag till konsument"),
             ("UX", "användarupplevelse"),
             ("MVP", "första enkla version"),
+            (
+                "NPS",
+                "Net Promoter Score, hur gärna kunder rekommenderar oss",
+            ),
         ],
     };
     pairs
