@@ -398,7 +398,6 @@ fn human_output_groups_by_slide_with_one_summary() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     insta::assert_snapshot!("human-many-warnings", stderr);
-    assert!(!stderr.contains('\x1b'), "no colour when NO_COLOR is set");
 }
 
 #[test]
@@ -443,4 +442,74 @@ fn docs_list_every_rule() {
             "docs/checks.md documents unknown rule {code}"
         );
     }
+}
+
+/// Colours only on a terminal, and never with a non-empty NO_COLOR. A terminal
+/// is faked with util-linux `script`; without it the test says so and passes.
+#[test]
+fn colours_only_on_a_terminal_and_never_with_no_color() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("note: `script` (util-linux) is missing; colour on a terminal not tested");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_pitchdeck");
+    let on_terminal = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.current_dir(root().join("tests/fixtures/check"))
+            .args([
+                "-qec",
+                &format!("{bin} check many-warnings.toml"),
+                "/dev/null",
+            ])
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().expect("run script");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = on_terminal(None);
+    assert!(
+        coloured.contains("\x1b[1m\x1b[33mwarning[W116]"),
+        "{coloured}"
+    );
+    assert!(coloured.contains("\x1b[1m── slide: need"), "{coloured}");
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains("warning[W116]"), "{plain}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    // An empty NO_COLOR does not count (no-color.org).
+    assert!(on_terminal(Some("")).contains('\x1b'));
+    // Not a terminal: no colour even without NO_COLOR.
+    let piped = Command::new(bin)
+        .current_dir(root().join("tests/fixtures/check"))
+        .env_remove("NO_COLOR")
+        .args(["check", "many-warnings.toml"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains('\x1b'));
+}
+
+/// The rule table in docs/checks.md is the registry, row for row.
+#[test]
+fn docs_rule_table_is_written_from_the_registry() {
+    let docs = fs::read_to_string(root().join("docs/checks.md")).expect("docs/checks.md");
+    let mut table = String::from("| code | name | what it catches |\n|---|---|---|\n");
+    for r in pitchdeck::check::RULES {
+        table.push_str(&format!(
+            "| [{}](#{}-{}) | `{}` | {} |\n",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.name,
+            r.summary
+        ));
+    }
+    assert!(
+        docs.contains(&table),
+        "docs/checks.md must hold this table, as generated from the registry:\n{table}"
+    );
 }

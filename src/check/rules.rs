@@ -50,7 +50,7 @@ pub const SLIDE_TOO_LONG: Rule = rule(
 pub const LONG_SENTENCE: Rule = rule(
     "W105",
     "long-sentence",
-    "a sentence in points, evidence, notes or an answer has more than 20 words",
+    "a sentence outside the claim (points, evidence, notes, objections) has more than 20 words",
 );
 pub const SLIDE_LIX: Rule = rule(
     "W106",
