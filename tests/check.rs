@@ -513,3 +513,30 @@ fn docs_rule_table_is_written_from_the_registry() {
         "docs/checks.md must hold this table, as generated from the registry:\n{table}"
     );
 }
+
+proptest::proptest! {
+    /// Any text: counting never panics, words lie inside the text on character
+    /// boundaries and hold a letter, and the counts agree with each other.
+    #[test]
+    fn counting_any_text_is_consistent(text in "\\PC{0,200}") {
+        let t = readability::tokenize(&text);
+        let c = t.counts();
+        // Masking addresses keeps every byte offset.
+        proptest::prop_assert_eq!(t.text.len(), text.len());
+        proptest::prop_assert!(c.long_words <= c.words);
+        proptest::prop_assert!(c.sentences <= c.words);
+        proptest::prop_assert_eq!(c.words == 0, c.lix().is_none());
+        let mut total = 0;
+        for s in 0..t.sentences {
+            let r = t.sentence_words(s);
+            proptest::prop_assert!(!r.is_empty());
+            total += r.len();
+        }
+        proptest::prop_assert_eq!(total, c.words);
+        for i in 0..t.words.len() {
+            let w = t.word(i);
+            proptest::prop_assert!(w.chars().any(char::is_alphabetic), "{:?}", w);
+            proptest::prop_assert_eq!(t.text.get(t.words[i].range.clone()), Some(w));
+        }
+    }
+}
