@@ -139,7 +139,44 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
         Renderer::plain()
     };
     let mut out = String::new();
+    let headed = diagnostics.iter().any(|d| d.slide.is_some());
+    for (slide, members) in by_slide(diagnostics) {
+        if headed {
+            let name = slide.map_or("the whole deck".to_string(), |s| format!("slide: {s}"));
+            let line = format!(
+                "── {name} {}",
+                "─".repeat(60usize.saturating_sub(name.chars().count() + 4))
+            );
+            if color {
+                out.push_str(&format!("\x1b[1m{line}\x1b[0m\n"));
+            } else {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        for d in members {
+            render_one(&mut out, d, source, &renderer);
+        }
+    }
+    out
+}
+
+/// Diagnostics grouped by slide, groups in the order they first appear (the
+/// input is sorted by place in the file, so a slide's findings stay together).
+fn by_slide(diagnostics: &[Diagnostic]) -> Vec<(Option<&str>, Vec<&Diagnostic>)> {
+    let mut groups: Vec<(Option<&str>, Vec<&Diagnostic>)> = Vec::new();
     for d in diagnostics {
+        let slide = d.slide.as_deref();
+        match groups.iter_mut().find(|(s, _)| *s == slide) {
+            Some((_, members)) => members.push(d),
+            None => groups.push((slide, vec![d])),
+        }
+    }
+    groups
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &Renderer) {
+    {
         let mut group = Group::with_title(
             level(d.severity)
                 .primary_title(d.message.as_str())
@@ -165,7 +202,6 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-    out
 }
 
 /// A span the renderer can always draw: inside the text, on char boundaries, and
@@ -206,10 +242,13 @@ fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
     out
 }
 
-/// The JSON form: one object per diagnostic. Field names are stable (see docs/diagnostics.md).
+/// The JSON form: one object per diagnostic. Field names are stable (see
+/// docs/checks.md, "JSON output").
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'a str,
+    /// The check rule's name ("jargon"), or null for other diagnostics.
+    rule: Option<&'a str>,
     severity: Severity,
     message: &'a str,
     file: &'a str,
@@ -229,6 +268,7 @@ fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
             let end = d.span.as_ref().map(|s| source.line_col(s.end));
             JsonDiagnostic {
                 code: d.code,
+                rule: crate::check::rules::lookup(d.code).map(|r| r.name),
                 severity: d.severity,
                 message: &d.message,
                 file: source.path,
@@ -246,8 +286,23 @@ fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
     out
 }
 
-/// "2 errors, 1 warning" — the closing line of a run.
+/// "2 errors, 12 warnings on 4 slides" — the closing line of a run.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let mut slides: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d.slide.as_deref())
+        .collect();
+    slides.sort_unstable();
+    slides.dedup();
+    let counts = counts(diagnostics);
+    match slides.len() {
+        0 => counts,
+        1 => format!("{counts} on 1 slide"),
+        n => format!("{counts} on {n} slides"),
+    }
+}
+
+fn counts(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| {

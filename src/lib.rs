@@ -4,6 +4,7 @@
 //! The pipeline, one stage per module:
 //! `load` (read + validate) → `check` (rules) → `slides` (lower) → `html` → `write`.
 
+pub mod check;
 pub mod deck;
 pub mod diagnostic;
 pub mod html;
@@ -35,13 +36,15 @@ impl Compiled {
     }
 }
 
-/// Validates and lowers deck text. `dir` is the deck's folder (images are read
-/// from it). Pure apart from reading images.
+/// Validates, lowers and checks deck text. `dir` is the deck's folder (images
+/// are read from it). Pure apart from reading images. The plain-language check
+/// runs when the deck is valid; its warnings come with the rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {
     let (deck, mut diagnostics) = load::parse(source, dir);
     let lowered = deck.as_ref().map(|deck| {
         let mut lowered = slides::lower(deck);
         diagnostics.append(&mut lowered.diagnostics);
+        diagnostics.extend(check::check(source, deck, &lowered.slides));
         lowered
     });
     diagnostic::sort(&mut diagnostics);

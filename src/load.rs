@@ -1105,10 +1105,48 @@ impl<'a> Validator<'a> {
             .string_array(t, "allow", ctx)
             .map(|(a, _)| a)
             .unwrap_or_default();
+        for entry in &config.allow {
+            if crate::check::rules::lookup(&entry.value).is_some() {
+                continue;
+            }
+            let value = entry.value.trim();
+            let first = crate::check::RULES.first().map_or("", |r| r.code);
+            let last = crate::check::RULES.last().map_or("", |r| r.code);
+            let builtin = value.len() == 4
+                && value.starts_with(['E', 'W', 'e', 'w'])
+                && value[1..].starts_with('0');
+            let help = if builtin {
+                format!(
+                    "only the plain-language rules ({first}–{last}) can be allowed; fix what `{value}` reports instead"
+                )
+            } else {
+                match crate::check::rules::suggest(value) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "give a rule code from {first} to {last} or its name, e.g. allow = [\"W108\"]; docs/checks.md lists them"
+                    ),
+                }
+            };
+            self.push(
+                Diagnostic::error("E006", format!("unknown rule `{value}` in [check] allow"))
+                    .at(entry.span.clone())
+                    .help(help),
+            );
+        }
         config.words = self
             .string_array(t, "words", ctx)
             .map(|(a, _)| a)
             .unwrap_or_default();
+        for entry in &config.words {
+            let word = entry.value.split("->").next().unwrap_or("").trim();
+            if word.trim_matches('*').is_empty() {
+                self.push(
+                    Diagnostic::error("E006", "an entry in [check] words has no word")
+                        .at(entry.span.clone())
+                        .help("write a word, optionally with a plain alternative: words = [\"touchpoint -> contact\"]"),
+                );
+            }
+        }
         config
     }
 }

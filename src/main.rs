@@ -43,7 +43,7 @@ struct Cli {
 enum Command {
     /// Build the HTML deck from a deck file.
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default"
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --deny warnings"
     )]
     Build {
         /// The deck file (deck.toml).
@@ -69,11 +69,15 @@ enum Command {
     },
     /// Check a deck file and report every problem, without writing anything.
     #[command(
-        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --format json"
+        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --stats\n  pitchdeck check deck.toml --format json --deny warnings\n\nThe rules (W101–W117) are explained in docs/checks.md."
     )]
     Check {
         /// The deck file (deck.toml).
         deck: PathBuf,
+        /// Also print a table per slide: words, sentences, long words, LIX, points
+        /// (and Flesch Reading Ease for English), with deck totals and speaking time.
+        #[arg(long)]
+        stats: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -84,6 +88,15 @@ pub struct ReportArgs {
     /// How to print problems: human (with the source line), short (one line each), json.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+    /// Fail (exit code 1) on warnings too: `--deny warnings`.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<DenyArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyArg {
+    /// Every warning counts as a failure.
+    Warnings,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +122,10 @@ fn main() -> ExitCode {
             report,
         } => cmd::build::build(&deck, output.as_deref(), theme.as_deref(), &report),
         Command::New { file, lang } => cmd::new::new(&file, lang),
-        Command::Check { deck, report } => cmd::check::check(&deck, &report),
+        Command::Check {
+            deck,
+            stats,
+            report,
+        } => cmd::check::check(&deck, stats, &report),
     }
 }

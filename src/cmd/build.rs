@@ -7,7 +7,7 @@ use std::time::Instant;
 use pitchdeck::diagnostic::{Diagnostic, SourceFile};
 use pitchdeck::{Theme, compile, html, write};
 
-use super::common::{EXIT_DECK, EXIT_USAGE, deck_dir, fail, print_diagnostics, read_deck};
+use super::common::{EXIT_DECK, EXIT_USAGE, deck_dir, denied, fail, print_diagnostics, read_deck};
 use crate::ReportArgs;
 
 pub fn build(
@@ -59,6 +59,10 @@ pub fn build(
         return ExitCode::from(EXIT_DECK);
     };
     if diagnostics.iter().any(Diagnostic::is_error) {
+        return ExitCode::from(EXIT_DECK);
+    }
+    // Under --deny warnings a warning fails the build like an error: nothing is written.
+    if denied(&diagnostics, report) {
         return ExitCode::from(EXIT_DECK);
     }
 

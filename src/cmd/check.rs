@@ -1,15 +1,24 @@
-//! `pitchdeck check`: report every problem without writing anything.
+//! `pitchdeck check`: report every problem without writing anything, and with
+//! `--stats` the numbers behind the readability rules.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use pitchdeck::compile;
 use pitchdeck::diagnostic::{Format, SourceFile};
+use pitchdeck::{check as rules, compile};
 
-use super::common::{EXIT_DECK, deck_dir, format_of, print_diagnostics, read_deck};
+use super::common::{
+    EXIT_DECK, EXIT_USAGE, deck_dir, denied, fail, format_of, print_diagnostics, read_deck,
+};
 use crate::ReportArgs;
 
-pub fn check(path: &Path, report: &ReportArgs) -> ExitCode {
+pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
+    if stats && format_of(report) == Format::Json {
+        return fail(
+            "--stats prints a table for people; use it without --format json",
+            EXIT_USAGE,
+        );
+    }
     let source = match read_deck(path) {
         Ok(s) => s,
         Err(code) => return code,
@@ -26,6 +35,12 @@ pub fn check(path: &Path, report: &ReportArgs) -> ExitCode {
     }
     if compiled.diagnostics.is_empty() && format_of(report) == Format::Human {
         tell!("{display}: no problems");
+    }
+    if stats && let (Some(deck), Some(lowered)) = (&compiled.deck, &compiled.lowered) {
+        print!("{}", rules::stats(deck, &lowered.slides).render());
+    }
+    if denied(&compiled.diagnostics, report) {
+        return ExitCode::from(EXIT_DECK);
     }
     ExitCode::SUCCESS
 }

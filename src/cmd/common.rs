@@ -7,13 +7,29 @@ use std::process::ExitCode;
 use pitchdeck::diagnostic::{self, Diagnostic, Format, SourceFile};
 use pitchdeck::load;
 
-use crate::{FormatArg, ReportArgs};
+use crate::{DenyArg, FormatArg, ReportArgs};
 
 pub const EXIT_DECK: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+/// Colours only on a terminal, and never when `NO_COLOR` is set to a non-empty
+/// value (https://no-color.org).
 pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stderr().is_terminal()
+}
+
+/// Under `--deny warnings`, a run with warnings fails: says so and returns true.
+pub fn denied(diags: &[Diagnostic], report: &ReportArgs) -> bool {
+    let warnings = diags.iter().filter(|d| !d.is_error()).count();
+    if warnings == 0 || !report.deny.contains(&DenyArg::Warnings) {
+        return false;
+    }
+    if format_of(report) != Format::Json {
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        eprintln!("error: {warnings} {noun} denied by --deny warnings");
+    }
+    true
 }
 
 pub fn format_of(report: &ReportArgs) -> Format {

@@ -1,0 +1,45 @@
+//! The plain-language check on the largest deck of the check corpus, in-process:
+//! the rules alone, `--stats` alone, and the whole compile (load, lower, check).
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use pitchdeck::{check, compile, load, slides};
+
+/// The largest `.toml` file in tests/fixtures/check.
+fn largest_fixture() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    std::fs::read_dir(&dir)
+        .expect("tests/fixtures/check exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .max_by_key(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .expect("the check corpus has decks")
+}
+
+fn bench(c: &mut Criterion) {
+    let path = largest_fixture();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let source = std::fs::read_to_string(&path).expect("the fixture is readable");
+    let dir = path.parent().expect("the fixture has a folder");
+    let (deck, _) = load::parse(&source, dir);
+    let deck = deck.expect("the largest fixture is a valid deck");
+    let lowered = slides::lower(&deck);
+
+    c.bench_function(&format!("check ({name})"), |b| {
+        b.iter(|| check::check(&source, &deck, &lowered.slides))
+    });
+    c.bench_function(&format!("stats ({name})"), |b| {
+        b.iter(|| check::stats(&deck, &lowered.slides))
+    });
+    c.bench_function(&format!("load+lower+check ({name})"), |b| {
+        b.iter(|| compile(&source, dir))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

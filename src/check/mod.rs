@@ -1,0 +1,45 @@
+//! The plain-language check: rules about the writing (claims, points, sentence
+//! length, readability, jargon, hype, abbreviations) and about the argument (an
+//! ask, quality measures, baselines, deadlines, time), run on every `check` and
+//! `build`. Each rule has a stable code in [`RULES`]; docs/checks.md explains them.
+//!
+//! The check reads the lowered slides for the text (Markdown parsed once, in
+//! lowering) and the validated `Deck` for the spans, so each warning points at
+//! the exact words in deck.toml.
+
+pub mod readability;
+pub mod rules;
+pub mod stats;
+pub mod text;
+pub mod words;
+
+use crate::deck::Deck;
+use crate::diagnostic::Diagnostic;
+use crate::slides::Slide;
+
+pub use rules::{RULES, Rule};
+pub use stats::{Stats, stats};
+
+/// Checks a deck. `source` is the deck.toml text the deck was read from. Rules
+/// named in `[check] allow` are left out.
+pub fn check(source: &str, deck: &Deck, slides: &[Slide]) -> Vec<Diagnostic> {
+    let texts = text::slide_texts(deck, slides, Some(source));
+    let mut checker = rules::Checker {
+        source,
+        deck,
+        slides,
+        texts: &texts,
+        out: Vec::new(),
+    };
+    checker.run();
+    let allowed: Vec<&str> = deck
+        .check
+        .allow
+        .iter()
+        .filter_map(|a| rules::lookup(&a.value))
+        .map(|r| r.code)
+        .collect();
+    let mut out = checker.out;
+    out.retain(|d| !allowed.contains(&d.code));
+    out
+}

@@ -1,0 +1,854 @@
+//! The plain-language and argument rules, and the one registry of their codes:
+//! `[check] allow` is validated against it and docs/checks.md is written from it.
+
+use std::collections::HashSet;
+
+use crate::deck::{Deck, Lang, MeasureKind, SectionKind};
+use crate::diagnostic::Diagnostic;
+use crate::slides::{Slide, SlideKind};
+
+use super::readability::{Counts, is_long};
+use super::text::{Piece, Role, SlideText};
+use super::words::{self, Kind, WordList};
+
+/// A rule: its stable code, a short name, and what it catches in one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+}
+
+const fn rule(code: &'static str, name: &'static str, summary: &'static str) -> Rule {
+    Rule {
+        code,
+        name,
+        summary,
+    }
+}
+
+pub const CLAIM_TOO_LONG: Rule = rule(
+    "W101",
+    "claim-too-long",
+    "a claim has more words than `max_claim_words` (15)",
+);
+pub const CLAIM_IS_LABEL: Rule = rule(
+    "W102",
+    "claim-is-label",
+    "a claim is a topic label (\"Background\"), not a sentence that states the point",
+);
+pub const TOO_MANY_POINTS: Rule = rule(
+    "W103",
+    "too-many-points",
+    "a slide has more points than `max_points` (3)",
+);
+pub const SLIDE_TOO_LONG: Rule = rule(
+    "W104",
+    "slide-too-long",
+    "a slide shows more words than `max_slide_words` (40): claim, points and evidence",
+);
+pub const LONG_SENTENCE: Rule = rule(
+    "W105",
+    "long-sentence",
+    "a sentence outside the claim (points, evidence, notes, objections) has more than 20 words",
+);
+pub const SLIDE_LIX: Rule = rule(
+    "W106",
+    "slide-lix",
+    "a slide's text has a readability index (LIX) above `max_lix` (40)",
+);
+pub const DECK_LIX: Rule = rule(
+    "W107",
+    "deck-lix",
+    "the deck's text as a whole has a LIX above `max_lix` (40)",
+);
+pub const JARGON: Rule = rule(
+    "W108",
+    "jargon",
+    "a word or phrase with a plainer alternative (\"utilize\" → \"use\")",
+);
+pub const HYPE: Rule = rule(
+    "W109",
+    "hype",
+    "a word that promises more than the deck can show (\"revolutionary\", \"guaranteed\")",
+);
+pub const DECK_WORD: Rule = rule(
+    "W110",
+    "deck-word",
+    "a word from the deck's own list in `[check] words`",
+);
+pub const ABBREVIATION: Rule = rule(
+    "W111",
+    "unexplained-abbreviation",
+    "an abbreviation in capitals (\"KPI\") is not explained where it first appears",
+);
+pub const NO_ASK: Rule = rule(
+    "W112",
+    "no-ask",
+    "the deck has no `[ask]`: a pitch that asks for nothing gets no decision",
+);
+pub const ONLY_COUNTS: Rule = rule(
+    "W113",
+    "only-counts",
+    "every measure is a count; none measures quality",
+);
+pub const NO_BASELINE: Rule = rule(
+    "W114",
+    "no-baseline",
+    "a measure has no `baseline`: where we are today",
+);
+pub const DEADLINE_BEFORE_DATE: Rule = rule(
+    "W115",
+    "deadline-before-date",
+    "a measure's deadline `by` is before the deck's `date`",
+);
+pub const TOO_MANY_SLIDES: Rule = rule(
+    "W116",
+    "too-many-slides",
+    "more slides than `minutes`: about one slide a minute",
+);
+pub const TOO_LONG_TO_SAY: Rule = rule(
+    "W117",
+    "too-long-to-say",
+    "the words to say (slides and notes, at 130 words a minute) take longer than `minutes`",
+);
+
+/// Every rule, in code order.
+pub const RULES: &[Rule] = &[
+    CLAIM_TOO_LONG,
+    CLAIM_IS_LABEL,
+    TOO_MANY_POINTS,
+    SLIDE_TOO_LONG,
+    LONG_SENTENCE,
+    SLIDE_LIX,
+    DECK_LIX,
+    JARGON,
+    HYPE,
+    DECK_WORD,
+    ABBREVIATION,
+    NO_ASK,
+    ONLY_COUNTS,
+    NO_BASELINE,
+    DEADLINE_BEFORE_DATE,
+    TOO_MANY_SLIDES,
+    TOO_LONG_TO_SAY,
+];
+
+/// A sentence is long above this many words.
+pub const LONG_SENTENCE_WORDS: usize = 20;
+/// Below this many words a slide's LIX says little (one long word moves it by
+/// ten points); such slides are left to the claim rules and count for the deck.
+pub const MIN_WORDS_FOR_LIX: usize = 10;
+/// Speaking rate for the time estimate: a calm presenting pace.
+pub const WORDS_PER_MINUTE: usize = 130;
+
+/// A rule by code (any case: "W108", "w108") or by name ("jargon").
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    let key = code_or_name.trim();
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+/// The closest rule code or name to an unknown one.
+pub fn suggest(unknown: &str) -> Option<&'static str> {
+    let key = unknown.trim().to_ascii_uppercase();
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    if let Some(code) = crate::load::suggest(&key, &codes) {
+        return Some(code);
+    }
+    let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+    crate::load::suggest(&unknown.trim().to_ascii_lowercase(), &names)
+}
+
+/// Runs every rule over one deck.
+pub(super) struct Checker<'a> {
+    pub source: &'a str,
+    pub deck: &'a Deck,
+    pub slides: &'a [Slide],
+    pub texts: &'a [SlideText],
+    pub out: Vec<Diagnostic>,
+}
+
+fn warn(rule: Rule, message: String, span: std::ops::Range<usize>, help: String) -> Diagnostic {
+    Diagnostic::warning(rule.code, message).at(span).help(help)
+}
+
+/// “quoted”, shortened to about `max` characters.
+fn quote(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return format!("“{text}”");
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("“{}…”", cut.trim_end_matches([',', ';', ':']))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+impl Checker<'_> {
+    fn lang(&self) -> Lang {
+        self.deck.meta.lang
+    }
+
+    pub fn run(&mut self) {
+        self.claims();
+        self.points_and_budget();
+        self.long_sentences();
+        self.readability();
+        self.word_lists();
+        self.abbreviations();
+        self.argument();
+        self.timing();
+    }
+
+    fn push(&mut self, d: Diagnostic, slide: Option<&SlideText>) {
+        let d = match slide {
+            Some(t) => d.on_slide(t.name.clone()),
+            None => d,
+        };
+        self.out.push(d);
+    }
+
+    fn claims(&mut self) {
+        let max = self.deck.check.max_claim_words;
+        let mut found = Vec::new();
+        let texts = self.texts;
+        for t in texts
+            .iter()
+            .filter(|t| matches!(t.kind, SlideKind::Section(_)))
+        {
+            let Some(claim) = t.claim() else { continue };
+            let n = claim.words();
+            let text = claim.units.first().map_or("", |u| u.text.as_str());
+            if n > max {
+                found.push((
+                    warn(
+                        CLAIM_TOO_LONG,
+                        format!("the claim on {} has {n} words; the limit is {max}", t.label()),
+                        claim.span.clone(),
+                        format!(
+                            "cut {} to reach {max}: keep the point in the claim and move the detail to `points` or `notes`",
+                            plural(n - max, "word")
+                        ),
+                    ),
+                    t,
+                ));
+            }
+            if let Some(d) = label_claim(claim, text, t, self.lang()) {
+                found.push((d, t));
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    fn points_and_budget(&mut self) {
+        let max_points = self.deck.check.max_points;
+        let max_words = self.deck.check.max_slide_words;
+        let mut found = Vec::new();
+        for t in self.texts.iter().filter(|t| t.kind != SlideKind::Title) {
+            if t.points > max_points {
+                let first_extra = t
+                    .pieces
+                    .iter()
+                    .find(|p| p.role == Role::Point(max_points))
+                    .map_or(t.span.clone(), |p| p.span.clone());
+                found.push((
+                    warn(
+                        TOO_MANY_POINTS,
+                        format!(
+                            "{} points on {}; leadership remembers {max_points}",
+                            t.points,
+                            t.label()
+                        ),
+                        first_extra,
+                        format!(
+                            "keep the {max_points} strongest points and move the other {} to `notes`",
+                            t.points - max_points
+                        ),
+                    ),
+                    t,
+                ));
+            }
+            let words = t.counts().words;
+            if words > max_words {
+                found.push((
+                    warn(
+                        SLIDE_TOO_LONG,
+                        format!(
+                            "{} shows {words} words; the budget is {max_words}",
+                            t.label()
+                        ),
+                        t.span.clone(),
+                        format!(
+                            "cut {}: shorten the points, or move detail to `notes` (said, not shown)",
+                            plural(words - max_words, "word")
+                        ),
+                    ),
+                    t,
+                ));
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    fn long_sentences(&mut self) {
+        let mut found = Vec::new();
+        for t in self.texts {
+            for piece in t.pieces.iter().filter(|p| p.role != Role::Claim) {
+                for (u, unit) in piece.units.iter().enumerate() {
+                    for s in 0..unit.sentences {
+                        let range = unit.sentence_words(s);
+                        let n = range.len();
+                        if n <= LONG_SENTENCE_WORDS {
+                            continue;
+                        }
+                        let help = match split_point(unit, range.clone(), self.lang()) {
+                            Some(at) => format!(
+                                "split it into two sentences of at most {LONG_SENTENCE_WORDS} words, e.g. before “{at}”"
+                            ),
+                            None => format!(
+                                "split it into sentences of at most {LONG_SENTENCE_WORDS} words: one thing per sentence"
+                            ),
+                        };
+                        found.push((
+                            warn(
+                                LONG_SENTENCE,
+                                format!(
+                                    "a sentence of {n} words in {} on {}",
+                                    piece.role.describe(),
+                                    t.label()
+                                ),
+                                piece.span_of(u, range),
+                                help,
+                            ),
+                            t,
+                        ));
+                    }
+                }
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    fn readability(&mut self) {
+        let max = self.deck.check.max_lix;
+        let mut deck = Counts::default();
+        let mut per_slide = Vec::new();
+        for t in self.texts {
+            let c = t.counts();
+            deck.add(c);
+            per_slide.push((t, c));
+        }
+        let deck_lix = deck.lix();
+        let mut found = Vec::new();
+        for (t, c) in &per_slide {
+            // A title is a name, not an argument: it counts for the deck, not alone.
+            if t.kind == SlideKind::Title {
+                continue;
+            }
+            let Some(lix) = c.lix() else { continue };
+            if c.words < MIN_WORDS_FOR_LIX || lix <= max {
+                continue;
+            }
+            let deck_part =
+                deck_lix.map_or(String::new(), |d| format!(" (the whole deck: {d:.1})"));
+            found.push((
+                warn(
+                    SLIDE_LIX,
+                    format!(
+                        "{} has LIX {lix:.1}, above the limit of {max}{deck_part}",
+                        t.label()
+                    ),
+                    t.span.clone(),
+                    lix_help(t, *c, max),
+                ),
+                Some(*t),
+            ));
+        }
+        if let Some(lix) = deck_lix
+            && lix > max
+        {
+            let mut hardest: Vec<(&SlideText, f64)> = per_slide
+                .iter()
+                .filter_map(|(t, c)| c.lix().map(|l| (*t, l)))
+                .collect();
+            hardest.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let names: Vec<String> = hardest
+                .iter()
+                .take(3)
+                .map(|(t, l)| format!("{} {l:.1}", t.label()))
+                .collect();
+            found.push((
+                warn(
+                    DECK_LIX,
+                    format!(
+                        "the deck's text has LIX {lix:.1} over {} words, above the limit of {max}",
+                        deck.words
+                    ),
+                    self.deck.meta.span.clone(),
+                    format!(
+                        "start with the hardest slides — {} — shorter words and sentences there lower the whole",
+                        names.join(", ")
+                    ),
+                ),
+                None,
+            ));
+        }
+        for (d, t) in found {
+            self.push(d, t);
+        }
+    }
+
+    fn word_lists(&mut self) {
+        let builtin = words::builtin(self.lang());
+        let own: Vec<String> = self
+            .deck
+            .check
+            .words
+            .iter()
+            .map(|w| w.value.clone())
+            .collect();
+        let own = WordList::from_deck(&own);
+        let mut found = Vec::new();
+        for t in self.texts {
+            for piece in &t.pieces {
+                for (u, unit) in piece.units.iter().enumerate() {
+                    let lower: Vec<String> = (0..unit.words.len())
+                        .map(|i| unit.word(i).to_lowercase())
+                        .collect();
+                    let mut i = 0;
+                    while i < lower.len() {
+                        let Some(m) = own.find(&lower, i).or_else(|| builtin.find(&lower, i))
+                        else {
+                            i += 1;
+                            continue;
+                        };
+                        let start = unit.words[i].range.start;
+                        let end = unit.words[i + m.len - 1].range.end;
+                        let said = unit.text.get(start..end).unwrap_or("");
+                        let span = piece.span_of(u, i..i + m.len);
+                        let d = match m.entry.kind {
+                            Kind::Jargon => warn(
+                                JARGON,
+                                format!("“{said}” on {} is jargon", t.label()),
+                                span,
+                                format!("a plain alternative: {}", m.entry.instead),
+                            ),
+                            Kind::Hype => warn(
+                                HYPE,
+                                format!(
+                                    "“{said}” on {} promises more than the deck can show",
+                                    t.label()
+                                ),
+                                span,
+                                format!("instead, {}", m.entry.instead),
+                            ),
+                            Kind::Deck => warn(
+                                DECK_WORD,
+                                format!(
+                                    "“{said}” on {} is on this deck's list of words to avoid",
+                                    t.label()
+                                ),
+                                span,
+                                if m.entry.instead.is_empty() {
+                                    "say it without this word ([check] words lists it)".to_string()
+                                } else {
+                                    format!("write “{}” ([check] words)", m.entry.instead)
+                                },
+                            ),
+                        };
+                        found.push((d, t));
+                        i += m.len;
+                    }
+                }
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    fn abbreviations(&mut self) {
+        let lang = self.lang();
+        let known = words::known_abbreviations(lang);
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut found = Vec::new();
+        for t in self.texts {
+            for piece in &t.pieces {
+                for (u, unit) in piece.units.iter().enumerate() {
+                    for i in 0..unit.words.len() {
+                        let Some(abbr) = abbreviation(unit.word(i)) else {
+                            continue;
+                        };
+                        if known.contains(&abbr) || !seen.insert(abbr.to_string()) {
+                            continue;
+                        }
+                        let r = &unit.words[i].range;
+                        let before = unit.text.get(..r.start).unwrap_or("").trim_end();
+                        let after = unit.text.get(r.end..).unwrap_or("").trim_start();
+                        if before.ends_with('(') || after.starts_with('(') {
+                            continue;
+                        }
+                        let help = match words::expansion(abbr, lang) {
+                            Some(full) => format!(
+                                "write it out the first time — “{full} ({abbr})” — or use the plain words only"
+                            ),
+                            None => format!(
+                                "write it out the first time, with the letters after it in brackets: “… ({abbr})”, or use plain words; if it is emphasis, use **bold**"
+                            ),
+                        };
+                        found.push((
+                            warn(
+                                ABBREVIATION,
+                                format!(
+                                    "“{abbr}” on {} is not explained where it first appears",
+                                    t.label()
+                                ),
+                                piece.span_of(u, i..i + 1),
+                                help,
+                            ),
+                            t,
+                        ));
+                    }
+                }
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    fn argument(&mut self) {
+        let deck = self.deck;
+        let lang = self.lang();
+        if deck.section(SectionKind::Ask).is_none() {
+            let end = self.source.trim_end().len();
+            let example = match lang {
+                Lang::En => "Decide today to fund one half-time role for six months.",
+                Lang::Sv => "Besluta i dag om en halvtidstjänst i sex månader.",
+            };
+            self.push(
+                warn(
+                    NO_ASK,
+                    "the deck has no [ask]: a pitch that asks for nothing gets no decision"
+                        .to_string(),
+                    end..end,
+                    format!("add an [ask] section whose claim says what to decide today, e.g. claim = \"{example}\""),
+                ),
+                None,
+            );
+        }
+        let texts = self.texts;
+        let metrics = texts
+            .iter()
+            .find(|t| t.kind == SlideKind::Section(SectionKind::Metrics));
+        let label = metrics.map_or("the metrics slide".to_string(), SlideText::label);
+        if !deck.measures.is_empty()
+            && deck.measures.iter().all(|m| m.kind == MeasureKind::Count)
+            && let Some(section) = deck.section(SectionKind::Metrics)
+        {
+            let example = match lang {
+                Lang::En => "Share of our posts that get a reply",
+                Lang::Sv => "Andel av våra inlägg som får svar",
+            };
+            let d = warn(
+                ONLY_COUNTS,
+                format!("every measure on {label} is a count; counts are not always what matters"),
+                section.span.clone(),
+                format!(
+                    "add a quality measure with kind = \"quality\", e.g. name = \"{example}\" (a share, a reply rate, how relevant comments are)"
+                ),
+            );
+            self.push(d, metrics);
+        }
+        for m in &deck.measures {
+            if m.baseline.is_none() {
+                let unit = m
+                    .unit
+                    .as_ref()
+                    .map_or(String::new(), |u| format!(" {}", u.value));
+                let d = warn(
+                    NO_BASELINE,
+                    format!(
+                        "the measure “{}” on {label} has no baseline",
+                        m.name.value.trim()
+                    ),
+                    m.name.span.clone(),
+                    format!(
+                        "add `baseline = …` with today's figure, so leadership sees the way from today to the target of {}{unit}",
+                        m.target.format(lang)
+                    ),
+                );
+                self.push(d, metrics);
+            }
+            if let Some(date) = deck.meta.date
+                && m.by < date
+            {
+                let mut next = date;
+                next.year = next.year.saturating_add(1);
+                if next.month == 2 && next.day == 29 {
+                    next.day = 28;
+                }
+                let d = warn(
+                    DEADLINE_BEFORE_DATE,
+                    format!(
+                        "the deadline {} of “{}” on {label} is before the deck's date {date}",
+                        m.by,
+                        m.name.value.trim()
+                    ),
+                    m.by_span.clone(),
+                    format!(
+                        "set a deadline after {date}, e.g. by = {next}, or correct the deck's `date`"
+                    ),
+                );
+                self.push(d, metrics);
+            }
+        }
+    }
+
+    fn timing(&mut self) {
+        let meta = &self.deck.meta;
+        let Some(minutes) = meta.minutes else { return };
+        let span = meta.minutes_span.clone().unwrap_or(meta.span.clone());
+        let minutes = minutes as usize;
+        let talk_slides = self
+            .slides
+            .iter()
+            .filter(|s| !matches!(s.kind, SlideKind::Divider | SlideKind::Objection))
+            .count();
+        if talk_slides > minutes {
+            let optional: Vec<String> = [
+                SectionKind::Summary,
+                SectionKind::Research,
+                SectionKind::Engagement,
+            ]
+            .iter()
+            .filter(|k| self.deck.section(**k).is_some())
+            .map(|k| format!("[{}]", k.key()))
+            .collect();
+            let which = if optional.is_empty() {
+                "merge two slides' points".to_string()
+            } else {
+                format!("drop an optional section ({})", optional.join(", "))
+            };
+            self.push(
+                warn(
+                    TOO_MANY_SLIDES,
+                    format!(
+                        "{talk_slides} slides for {minutes} minutes; plan about one slide a minute"
+                    ),
+                    span.clone(),
+                    format!(
+                        "cut {}: {which}, or set minutes = {talk_slides}",
+                        plural(talk_slides - minutes, "slide")
+                    ),
+                ),
+                None,
+            );
+        }
+        let spoken: usize = self
+            .texts
+            .iter()
+            .filter(|t| !t.appendix)
+            .map(|t| t.counts().words + t.note_words())
+            .sum();
+        if spoken > minutes * WORDS_PER_MINUTE {
+            let needed = spoken as f64 / WORDS_PER_MINUTE as f64;
+            self.push(
+                warn(
+                    TOO_LONG_TO_SAY,
+                    format!(
+                        "{spoken} words to say take about {needed:.1} minutes at {WORDS_PER_MINUTE} words a minute; the talk has {minutes}"
+                    ),
+                    span,
+                    format!(
+                        "cut about {} words (start with the notes), or set minutes = {}",
+                        spoken - minutes * WORDS_PER_MINUTE,
+                        needed.ceil() as usize
+                    ),
+                ),
+                None,
+            );
+        }
+    }
+}
+
+/// W102: a claim that reads like a topic label rather than a sentence.
+fn label_claim(claim: &Piece, text: &str, t: &SlideText, lang: Lang) -> Option<Diagnostic> {
+    let text = text.trim();
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '*', '_', ' ']);
+    let unit = claim.units.first()?;
+    let n = unit.words.len();
+    let hints = words::sentence_hints(lang);
+    let has_hint = (0..n).any(|i| {
+        let w = unit.word(i).to_lowercase();
+        hints.contains(&w.as_str()) || (lang == Lang::En && w.contains('\''))
+    });
+    let terminal = end.ends_with(['.', '!', '?', '…']);
+    let example = match lang {
+        Lang::En => "Our customers already ask us questions online.",
+        Lang::Sv => "Våra kunder ställer redan frågor på nätet.",
+    };
+    if end.ends_with(':') {
+        return Some(warn(
+            CLAIM_IS_LABEL,
+            format!("the claim on {} ends with a colon, like a heading", t.label()),
+            claim.span.clone(),
+            "make the claim the point itself, as one full sentence; put what would follow the colon in `points`".to_string(),
+        ));
+    }
+    if has_hint || (terminal && n >= 3) {
+        return None;
+    }
+    Some(warn(
+        CLAIM_IS_LABEL,
+        format!(
+            "the claim on {} reads like a label, not a sentence: {}",
+            t.label(),
+            quote(text, 50)
+        ),
+        claim.span.clone(),
+        format!(
+            "state the point as a full sentence with a verb, e.g. \"{example}\"; if it is one already, end it with a full stop"
+        ),
+    ))
+}
+
+/// The text of an abbreviation in capitals: "KPI", also in "KPIs" and "KPI:er".
+fn abbreviation(word: &str) -> Option<&str> {
+    let core = word.split(':').next().unwrap_or(word);
+    let core = match core.strip_suffix('s') {
+        Some(stem) if stem.chars().filter(|c| c.is_alphabetic()).count() >= 2 => stem,
+        _ => core,
+    };
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = core
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    (letters >= 2 && all_caps && !core.contains(['.', '\''])).then_some(core)
+}
+
+/// Where a long sentence could be split: before a conjunction or after a comma,
+/// near the middle. Returns the two words from the split point on.
+fn split_point(
+    unit: &super::readability::Tokens,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+) -> Option<String> {
+    let conjunctions: &[&str] = match lang {
+        Lang::En => &[
+            "and", "but", "because", "so", "which", "while", "although", "or",
+        ],
+        Lang::Sv => &[
+            "och", "men", "eftersom", "så", "som", "medan", "fast", "eller",
+        ],
+    };
+    let middle = (range.start + range.end) / 2;
+    let lo = range.start + 5;
+    let hi = range.end.saturating_sub(5);
+    (lo..hi)
+        .filter(|&i| {
+            let w = unit.word(i).to_lowercase();
+            let gap_start = unit.words.get(i.wrapping_sub(1)).map_or(0, |p| p.range.end);
+            let gap = unit
+                .text
+                .get(gap_start..unit.words[i].range.start)
+                .unwrap_or("");
+            conjunctions.contains(&w.as_str()) || gap.contains([',', ';'])
+        })
+        .min_by_key(|&i| i.abs_diff(middle))
+        .map(|i| {
+            let end = (i + 2).min(range.end);
+            let start = unit.words[i].range.start;
+            let stop = unit.words[end - 1].range.end;
+            unit.text.get(start..stop).unwrap_or("").to_string()
+        })
+}
+
+/// A concrete help for a slide over the LIX limit: which long words to replace,
+/// how many, or that the sentences are too long.
+fn lix_help(t: &SlideText, c: Counts, max: f64) -> String {
+    let words = c.words as f64;
+    let per_sentence = words / c.sentences.max(1) as f64;
+    let mut long: Vec<String> = Vec::new();
+    for piece in t.pieces.iter().filter(|p| p.role.on_slide()) {
+        for unit in &piece.units {
+            for i in 0..unit.words.len() {
+                let w = unit.word(i);
+                if is_long(w) && !long.iter().any(|l| l.eq_ignore_ascii_case(w)) {
+                    long.push(w.to_string());
+                }
+            }
+        }
+    }
+    long.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let shown: Vec<String> = long.iter().take(4).map(|w| format!("“{w}”")).collect();
+    if per_sentence >= max {
+        return format!(
+            "sentences average {per_sentence:.1} words: split them, and use shorter words than {}",
+            shown.join(", ")
+        );
+    }
+    let allowed = ((max - per_sentence) * words / 100.0).floor() as usize;
+    let cut = c.long_words.saturating_sub(allowed).max(1);
+    format!(
+        "replace at least {cut} of the {} long words (more than six letters) with shorter ones, e.g. {}",
+        c.long_words,
+        shown.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_in_order() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let sorted = {
+            let mut c = codes.clone();
+            c.sort_unstable();
+            c
+        };
+        assert_eq!(codes, sorted);
+        codes.dedup();
+        assert_eq!(codes.len(), RULES.len());
+        let names: HashSet<&str> = RULES.iter().map(|r| r.name).collect();
+        assert_eq!(names.len(), RULES.len());
+    }
+
+    #[test]
+    fn lookup_accepts_codes_and_names_and_suggests() {
+        assert_eq!(lookup("w108").map(|r| r.name), Some("jargon"));
+        assert_eq!(lookup("no-ask").map(|r| r.code), Some("W112"));
+        assert_eq!(lookup("W199"), None);
+        assert_eq!(suggest("W1O8"), Some("W108"));
+        assert_eq!(suggest("jargong"), Some("jargon"));
+    }
+
+    #[test]
+    fn abbreviations_in_capitals() {
+        assert_eq!(abbreviation("KPI"), Some("KPI"));
+        assert_eq!(abbreviation("KPIs"), Some("KPI"));
+        assert_eq!(abbreviation("KPI:er"), Some("KPI"));
+        assert_eq!(abbreviation("B2B"), Some("B2B"));
+        assert_eq!(abbreviation("Kpi"), None);
+        assert_eq!(abbreviation("I"), None);
+        assert_eq!(abbreviation("Q3"), None);
+    }
+}
