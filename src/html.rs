@@ -287,11 +287,12 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
 
 /// The CSS the page gets: colour variables and fonts from the theme, then its stylesheet.
 fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeError> {
-    let c = &theme.config.colors;
-    let accent = brand_color.unwrap_or(&c.accent);
+    // The brand colour replaces the accent only in themes that take one, and
+    // only as adjusted to keep the theme's text contrast.
+    let c = theme.palette(brand_color).colors;
     let mut css = format!(
         ":root{{--bg:{};--text:{};--muted:{};--accent:{};--surface:{};--font:\"{}\",system-ui,sans-serif}}\n",
-        c.background, c.text, c.muted, accent, c.surface, theme.config.font_family
+        c.background, c.text, c.muted, c.accent, c.surface, theme.config.font_family
     );
     for (file, weight, style) in [
         ("fonts/regular.woff2", 400, "normal"),
@@ -308,6 +309,11 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
         }
     }
     css.push_str(theme.text("style.css")?);
+    // A theme may keep the default stylesheet and add a few rules of its own.
+    if theme.file("theme.css").is_some() {
+        css.push('\n');
+        css.push_str(theme.text("theme.css")?);
+    }
     // The stylesheet is the theme author's, but never let it close the element early.
     Ok(css.replace("</style", "<\\/style"))
 }

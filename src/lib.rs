@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod html;
 pub mod i18n;
 pub mod load;
+pub mod schema;
 pub mod slides;
 pub mod starter;
 pub mod theme;

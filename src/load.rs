@@ -153,7 +153,7 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
     (if has_errors { None } else { deck }, v.diags)
 }
 
-const ROOT_KEYS: &[&str] = &[
+pub(crate) const ROOT_KEYS: &[&str] = &[
     "deck",
     "summary",
     "need",
@@ -166,7 +166,7 @@ const ROOT_KEYS: &[&str] = &[
     "objection",
     "check",
 ];
-const DECK_KEYS: &[&str] = &[
+pub(crate) const DECK_KEYS: &[&str] = &[
     "title",
     "subtitle",
     "author",
@@ -178,8 +178,9 @@ const DECK_KEYS: &[&str] = &[
     "brand_color",
     "logo",
 ];
-const SECTION_KEYS: &[&str] = &["claim", "points", "evidence", "image", "image_alt", "notes"];
-const METRICS_KEYS: &[&str] = &[
+pub(crate) const SECTION_KEYS: &[&str] =
+    &["claim", "points", "evidence", "image", "image_alt", "notes"];
+pub(crate) const METRICS_KEYS: &[&str] = &[
     "claim",
     "points",
     "evidence",
@@ -188,9 +189,10 @@ const METRICS_KEYS: &[&str] = &[
     "notes",
     "measure",
 ];
-const MEASURE_KEYS: &[&str] = &["name", "target", "by", "baseline", "unit", "kind", "why"];
-const OBJECTION_KEYS: &[&str] = &["question", "answer"];
-const CHECK_KEYS: &[&str] = &[
+pub(crate) const MEASURE_KEYS: &[&str] =
+    &["name", "target", "by", "baseline", "unit", "kind", "why"];
+pub(crate) const OBJECTION_KEYS: &[&str] = &["question", "answer"];
+pub(crate) const CHECK_KEYS: &[&str] = &[
     "max_points",
     "max_claim_words",
     "max_slide_words",

@@ -32,7 +32,7 @@ mod cmd;
     about = "Compile a short argument written in TOML into a plain-language deck.",
     long_about = "Compile a short argument written in TOML (need, risk, strategy, metrics, the ask) into a \
                   plain-language deck: one self-contained HTML file to present from, working offline.",
-    after_help = "Examples:\n  pitchdeck new deck.toml\n  pitchdeck build deck.toml\n  pitchdeck check deck.toml"
+    after_help = "Examples:\n  pitchdeck new deck.toml\n  pitchdeck build deck.toml\n  pitchdeck check deck.toml\n  pitchdeck watch deck.toml --open"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -57,8 +57,10 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Write a starter deck file to edit.
-    #[command(after_help = "Examples:\n  pitchdeck new\n  pitchdeck new pitch.toml --lang sv")]
+    /// Write a starter deck file to edit, and the editor schema next to it.
+    #[command(
+        after_help = "Examples:\n  pitchdeck new\n  pitchdeck new pitch.toml --lang sv --theme board\n\nAlso writes deck.schema.json next to the deck (unless one is there), which the\ndeck's first line `#:schema ./deck.schema.json` points editors to."
+    )]
     New {
         /// Where to write it; an existing file is never overwritten.
         #[arg(default_value = "deck.toml")]
@@ -66,6 +68,9 @@ enum Command {
         /// Language of the starter text and of the deck's labels.
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
+        /// A built-in theme (see `pitchdeck themes`) or a theme folder relative to the deck.
+        #[arg(long, value_name = "NAME|DIR")]
+        theme: Option<String>,
     },
     /// Check a deck file and report every problem, without writing anything.
     #[command(
@@ -80,6 +85,59 @@ enum Command {
         stats: bool,
         #[command(flatten)]
         report: ReportArgs,
+    },
+    /// Build, serve on 127.0.0.1 and rebuild on every save; the page reloads on the same slide.
+    #[command(
+        after_help = "Examples:\n  pitchdeck watch deck.toml --open\n  pitchdeck watch deck.toml --port 8000 --theme board\n\nRebuilds when the deck, an image it uses or a theme folder changes, and writes\nthe HTML as `build` does. When the deck has errors they show in the terminal\nand over the page, and the last good deck stays served. Ctrl-C stops."
+    )]
+    Watch {
+        /// The deck file (deck.toml).
+        deck: PathBuf,
+        /// Where to write the HTML [default: the deck's path with .html].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// A built-in theme name or a theme folder (overrides [deck] theme).
+        #[arg(long, value_name = "NAME|DIR")]
+        theme: Option<String>,
+        /// Port on 127.0.0.1 [default: a free one, printed].
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// Open the deck in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Also write the PDF handout on every build (once pitchdeck has its PDF back end).
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// List the built-in themes.
+    #[command(
+        after_help = "Examples:\n  pitchdeck themes\n  pitchdeck theme export board my-theme"
+    )]
+    Themes,
+    /// Work with themes: copy a built-in one into a folder to edit.
+    #[command(after_help = "Examples:\n  pitchdeck theme export board my-theme")]
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
+    /// Print the JSON Schema of deck.toml, for editor completion and validation.
+    #[command(
+        after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
+    )]
+    Schema,
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Copy a built-in theme, with every file it uses, into a folder to edit.
+    #[command(
+        after_help = "Examples:\n  pitchdeck theme export board my-theme\n\nThen set theme = \"my-theme\" in [deck] (a path relative to the deck)."
+    )]
+    Export {
+        /// The built-in theme to copy (see `pitchdeck themes`).
+        name: String,
+        /// The folder to write; files already there are never overwritten.
+        dir: PathBuf,
     },
 }
 
@@ -121,11 +179,31 @@ fn main() -> ExitCode {
             theme,
             report,
         } => cmd::build::build(&deck, output.as_deref(), theme.as_deref(), &report),
-        Command::New { file, lang } => cmd::new::new(&file, lang),
+        Command::New { file, lang, theme } => cmd::new::new(&file, lang, theme.as_deref()),
+        Command::Watch {
+            deck,
+            output,
+            theme,
+            port,
+            open,
+            pdf,
+        } => cmd::watch::watch(&cmd::watch::WatchArgs {
+            deck: &deck,
+            output: output.as_deref(),
+            theme: theme.as_deref(),
+            port: port.unwrap_or(0),
+            open,
+            pdf,
+        }),
+        Command::Themes => cmd::themes::list(),
+        Command::Theme {
+            action: ThemeAction::Export { name, dir },
+        } => cmd::themes::export(&name, &dir),
         Command::Check {
             deck,
             stats,
             report,
         } => cmd::check::check(&deck, stats, &report),
+        Command::Schema => cmd::schema::schema(),
     }
 }

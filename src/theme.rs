@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::deck::{Deck, Meta};
+use crate::diagnostic::Diagnostic;
+
 /// The files of one built-in theme: (path inside the theme, bytes).
 type Files = &'static [(&'static str, &'static [u8])];
 
@@ -24,9 +27,19 @@ const DEFAULT_FILES: Files = theme_files!("default":
     "fonts/OFL.txt",
 );
 
+const CONTRAST_FILES: Files = theme_files!("contrast": "theme.toml", "theme.css");
+const BOARD_FILES: Files = theme_files!("board": "theme.toml", "theme.css");
+
 /// Built-in themes: (name, files). Every theme falls back to `default` for
-/// files it does not have.
-pub const BUILTIN: &[(&str, Files)] = &[("default", DEFAULT_FILES)];
+/// files it does not have; `default` comes first.
+pub const BUILTIN: &[(&str, Files)] = &[
+    ("default", DEFAULT_FILES),
+    ("contrast", CONTRAST_FILES),
+    ("board", BOARD_FILES),
+];
+
+/// The least text contrast (WCAG AA for normal text) a theme may declare.
+pub const AA_CONTRAST: f64 = 4.5;
 
 /// Colours and font of a theme, from its `theme.toml` (shared by HTML and PDF).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -36,7 +49,19 @@ pub struct ThemeConfig {
     #[serde(default)]
     pub description: String,
     pub font_family: String,
+    /// Whether the deck's `[deck] brand_color` replaces the accent colour.
+    #[serde(default)]
+    pub uses_brand_color: bool,
+    /// The least contrast the theme keeps between text colours (text, muted,
+    /// accent) and backgrounds (background, surface); a brand colour is
+    /// adjusted to meet it. At least 4.5 (WCAG AA); 7 is WCAG AAA.
+    #[serde(default = "default_min_contrast")]
+    pub min_contrast: f64,
     pub colors: Colors,
+}
+
+fn default_min_contrast() -> f64 {
+    AA_CONTRAST
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -170,6 +195,216 @@ impl Theme {
     }
 }
 
+/// What became of the deck's brand colour in a theme.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Brand {
+    /// The deck has no brand colour (or not a valid one).
+    Unset,
+    /// The theme does not use one; its own accent stays.
+    Ignored,
+    /// Used as the accent unchanged.
+    Used,
+    /// Used, but darkened or lightened to keep the theme's text contrast.
+    Adjusted {
+        /// The colour as `#rrggbb`, as used.
+        color: String,
+        /// Contrast of the colour as written, against the background or
+        /// surface it does worst on.
+        before: f64,
+        /// The same, after adjusting.
+        after: f64,
+        /// Darkened (on a light theme) rather than lightened.
+        darker: bool,
+    },
+}
+
+/// The colours a deck is drawn with: the theme's, with the accent replaced by
+/// the deck's brand colour where the theme takes one. HTML and PDF both use this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    pub colors: Colors,
+    pub brand: Brand,
+}
+
+fn hex(rgb: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}
+
+/// The lower contrast of `fg` against the two backgrounds.
+fn worst_contrast(fg: [u8; 3], backgrounds: &[[u8; 3]]) -> f64 {
+    backgrounds
+        .iter()
+        .map(|bg| contrast(fg, *bg))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Moves `color` towards black (on light backgrounds) or white (on dark ones),
+/// in small steps, until it reaches `min` contrast against every background.
+/// Keeps the hue as far as it can; `None` when not even black or white would do.
+pub fn adjust_for_contrast(color: [u8; 3], backgrounds: &[[u8; 3]], min: f64) -> Option<[u8; 3]> {
+    if worst_contrast(color, backgrounds) >= min {
+        return Some(color);
+    }
+    let light = backgrounds.iter().map(|bg| luminance(*bg)).sum::<f64>()
+        / backgrounds.len().max(1) as f64
+        > 0.18;
+    let target: f64 = if light { 0.0 } else { 255.0 };
+    (1..=100).find_map(|step| {
+        let t = f64::from(step) / 100.0;
+        let mixed = color.map(|c| (f64::from(c) + (target - f64::from(c)) * t).round() as u8);
+        (worst_contrast(mixed, backgrounds) >= min).then_some(mixed)
+    })
+}
+
+impl Theme {
+    /// The theme's colours for a deck with this `[deck] brand_color` (if any).
+    pub fn palette(&self, brand_color: Option<&str>) -> Palette {
+        let mut colors = self.config.colors.clone();
+        let Some(brand) = brand_color.and_then(parse_hex_color) else {
+            return Palette {
+                colors,
+                brand: Brand::Unset,
+            };
+        };
+        if !self.config.uses_brand_color {
+            return Palette {
+                colors,
+                brand: Brand::Ignored,
+            };
+        }
+        let backgrounds: Vec<[u8; 3]> = [&colors.background, &colors.surface]
+            .into_iter()
+            .filter_map(|c| parse_hex_color(c))
+            .collect();
+        let min = self.config.min_contrast.max(AA_CONTRAST);
+        let before = worst_contrast(brand, &backgrounds);
+        let brand = match adjust_for_contrast(brand, &backgrounds, min) {
+            Some(color) if color == brand => {
+                colors.accent = hex(color);
+                Brand::Used
+            }
+            Some(color) => {
+                colors.accent = hex(color);
+                Brand::Adjusted {
+                    color: hex(color),
+                    before,
+                    after: worst_contrast(color, &backgrounds),
+                    darker: luminance(color) < luminance(brand),
+                }
+            }
+            // Backgrounds so mid-grey nothing passes: keep the theme's accent.
+            None => Brand::Ignored,
+        };
+        Palette { colors, brand }
+    }
+
+    /// The theme's name for messages: its built-in name or its folder.
+    pub fn display_name(&self) -> String {
+        match &self.folder {
+            Some(folder) => format!("theme folder {}", folder.display()),
+            None => format!("the {} theme", self.config.name),
+        }
+    }
+
+    /// Copies every file the theme uses (its own and those it falls back to)
+    /// into `dir`, so the folder is a complete theme to edit. Writes nothing
+    /// when any of the files already exists there.
+    pub fn export(&self, dir: &Path) -> Result<Vec<PathBuf>, ThemeError> {
+        let targets: Vec<(PathBuf, &[u8])> = self
+            .files
+            .iter()
+            .map(|(name, bytes)| {
+                (
+                    name.split('/').fold(dir.to_path_buf(), |p, c| p.join(c)),
+                    bytes.as_ref(),
+                )
+            })
+            .collect();
+        if let Some((existing, _)) = targets.iter().find(|(path, _)| path.exists()) {
+            return Err(ThemeError(format!(
+                "{} already exists; theme export never overwrites a file (choose an empty folder)",
+                existing.display()
+            )));
+        }
+        for (path, bytes) in &targets {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| {
+                    ThemeError(format!("could not create {}: {e}", parent.display()))
+                })?;
+            }
+            fs::write(path, bytes)
+                .map_err(|e| ThemeError(format!("could not write {}: {e}", path.display())))?;
+        }
+        Ok(targets.into_iter().map(|(path, _)| path).collect())
+    }
+}
+
+/// Warnings about the deck's brand colour in this theme: W401 when it was
+/// adjusted to keep text readable, W402 when the theme does not use it.
+pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
+    let Some(written) = &meta.brand_color else {
+        return Vec::new();
+    };
+    match theme.palette(Some(&written.value)).brand {
+        Brand::Unset | Brand::Used => Vec::new(),
+        Brand::Ignored => vec![
+            Diagnostic::warning(
+                "W402",
+                format!("{} does not use `brand_color`", theme.display_name()),
+            )
+            .at(written.span.clone())
+            .help("use theme = \"board\" to show your brand colour, or remove brand_color"),
+        ],
+        Brand::Adjusted {
+            color,
+            before,
+            after,
+            darker,
+        } => vec![
+            Diagnostic::warning(
+                "W401",
+                format!(
+                    "brand_color \"{}\" is too {} to read on {} ({before:.1}:1 where text needs {:.1}:1); it is drawn {} as {color} ({after:.1}:1)",
+                    written.value,
+                    if darker { "light" } else { "dark" },
+                    theme.display_name(),
+                    theme.config.min_contrast.max(AA_CONTRAST),
+                    if darker { "darker" } else { "lighter" },
+                ),
+            )
+            .at(written.span.clone())
+            .help(format!(
+                "to keep the colour exact, choose one with more contrast, e.g. brand_color = \"{color}\""
+            )),
+        ],
+    }
+}
+
+/// The theme diagnostics of a deck drawn in its own theme (`[deck] theme`,
+/// relative to `dir`, else `default`), for `check`, which has no `--theme`:
+/// E010 when a theme folder cannot be used, else the brand colour warnings.
+pub fn deck_theme_diagnostics(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
+    let theme =
+        match &deck.meta.theme {
+            Some(spec) => match Theme::resolve(&spec.value, dir) {
+                Ok(theme) => theme,
+                Err(e) => {
+                    return vec![Diagnostic::error("E010", e.0).at(spec.span.clone()).help(
+                        format!(
+                            "use a built-in theme ({}) or a folder next to the deck",
+                            builtin_names().join(", ")
+                        ),
+                    )];
+                }
+            },
+            None => match Theme::builtin("default") {
+                Some(theme) => theme,
+                None => return Vec::new(),
+            },
+        };
+    brand_diagnostics(&deck.meta, &theme)
+}
+
 pub fn builtin_names() -> Vec<&'static str> {
     BUILTIN.iter().map(|(n, _)| *n).collect()
 }
@@ -232,18 +467,130 @@ mod tests {
         assert!((contrast([0x77, 0x77, 0x77], [255, 255, 255]) - 4.48).abs() < 0.01);
     }
 
+    /// Text, muted text and the accent, on the background and on the surface,
+    /// meet the contrast each theme declares, which is never below AA.
     #[test]
-    fn every_builtin_theme_text_meets_aa_contrast() {
+    fn every_builtin_theme_text_meets_its_declared_contrast() {
         for name in builtin_names() {
             let theme = Theme::builtin(name).unwrap();
             let c = &theme.config.colors;
+            let min = theme.config.min_contrast;
+            assert!(min >= AA_CONTRAST, "{name} declares {min}");
             let bg = parse_hex_color(&c.background).unwrap();
             let surface = parse_hex_color(&c.surface).unwrap();
             for fg in [&c.text, &c.muted, &c.accent] {
                 let fg = parse_hex_color(fg).unwrap();
-                assert!(contrast(fg, bg) >= 4.5, "{name}: {fg:?} on background");
-                assert!(contrast(fg, surface) >= 4.5, "{name}: {fg:?} on surface");
+                assert!(contrast(fg, bg) >= min, "{name}: {fg:?} on background");
+                assert!(contrast(fg, surface) >= min, "{name}: {fg:?} on surface");
             }
         }
+    }
+
+    #[test]
+    fn the_contrast_theme_is_dark_and_aaa() {
+        let theme = Theme::builtin("contrast").unwrap();
+        assert!(theme.config.min_contrast >= 7.0);
+        let c = &theme.config.colors;
+        let bg = parse_hex_color(&c.background).unwrap();
+        assert!(luminance(bg) < luminance(parse_hex_color(&c.text).unwrap()));
+        assert!(luminance(bg) < 0.05);
+    }
+
+    #[test]
+    fn builtin_themes_fall_back_to_default_files() {
+        for name in builtin_names() {
+            let theme = Theme::builtin(name).unwrap();
+            assert_eq!(theme.config.name, name);
+            for file in ["deck.html", "deck.js", "style.css", "fonts/regular.woff2"] {
+                assert!(theme.file(file).is_some(), "{name} lacks {file}");
+            }
+        }
+        assert!(Theme::builtin("board").unwrap().file("theme.css").is_some());
+        assert!(
+            Theme::builtin("default")
+                .unwrap()
+                .file("theme.css")
+                .is_none()
+        );
+        assert!(Theme::builtin("nope").is_none());
+    }
+
+    #[test]
+    fn a_readable_brand_colour_is_used_as_it_is() {
+        let board = Theme::builtin("board").unwrap();
+        let p = board.palette(Some("#0a5c36"));
+        assert_eq!(p.brand, Brand::Used);
+        assert_eq!(p.colors.accent, "#0a5c36");
+        assert_eq!(board.palette(None).brand, Brand::Unset);
+        assert_eq!(board.palette(Some("green")).brand, Brand::Unset);
+    }
+
+    #[test]
+    fn a_light_brand_colour_is_darkened_until_it_passes() {
+        let board = Theme::builtin("board").unwrap();
+        let p = board.palette(Some("#ffcc00"));
+        let Brand::Adjusted {
+            color,
+            before,
+            after,
+            darker,
+        } = p.brand
+        else {
+            panic!("not adjusted: {:?}", p.brand);
+        };
+        assert!(darker);
+        assert!(before < 2.0);
+        assert!(after >= 4.5);
+        assert_eq!(p.colors.accent, color);
+        let rgb = parse_hex_color(&color).unwrap();
+        for bg in [
+            &board.config.colors.background,
+            &board.config.colors.surface,
+        ] {
+            assert!(contrast(rgb, parse_hex_color(bg).unwrap()) >= 4.5);
+        }
+        // Still a yellow-brown, not black: red stays above blue.
+        assert!(rgb[0] > rgb[2] && rgb != [0, 0, 0]);
+    }
+
+    #[test]
+    fn a_dark_brand_colour_is_lightened_on_a_dark_theme() {
+        let dark = [0x10, 0x12, 0x14];
+        let adjusted = adjust_for_contrast([0x00, 0x22, 0x66], &[dark], 4.5).unwrap();
+        assert!(luminance(adjusted) > luminance([0x00, 0x22, 0x66]));
+        assert!(contrast(adjusted, dark) >= 4.5);
+    }
+
+    #[test]
+    fn themes_without_brand_colour_keep_their_accent() {
+        for name in ["default", "contrast"] {
+            let theme = Theme::builtin(name).unwrap();
+            let p = theme.palette(Some("#ff0000"));
+            assert_eq!(p.brand, Brand::Ignored);
+            assert_eq!(p.colors, theme.config.colors);
+        }
+    }
+
+    #[test]
+    fn an_exported_theme_is_complete_and_never_overwrites() {
+        let dir = std::env::temp_dir().join(format!("pitchdeck-export-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let board = Theme::builtin("board").unwrap();
+        let written = board.export(&dir).unwrap();
+        assert_eq!(written.len(), board.file_names().count());
+        assert!(dir.join("fonts").join("OFL.txt").is_file());
+        let back = Theme::from_folder(&dir).unwrap();
+        assert_eq!(back.config, board.config);
+        for name in board.file_names() {
+            assert_eq!(back.file(name), board.file(name), "{name}");
+        }
+        fs::write(dir.join("theme.css"), "/* mine */").unwrap();
+        let err = board.export(&dir).unwrap_err();
+        assert!(err.0.contains("already exists"), "{err}");
+        assert_eq!(
+            fs::read_to_string(dir.join("theme.css")).unwrap(),
+            "/* mine */"
+        );
+        fs::remove_dir_all(&dir).unwrap();
     }
 }

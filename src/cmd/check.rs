@@ -24,7 +24,13 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
         Err(code) => return code,
     };
     let display = path.display().to_string();
-    let compiled = compile(&source, &deck_dir(path));
+    let mut compiled = compile(&source, &deck_dir(path));
+    // How the deck's own theme draws it (the brand colour): as `build` reports.
+    if let Some(deck) = &compiled.deck {
+        let found = pitchdeck::theme::deck_theme_diagnostics(deck, &deck_dir(path));
+        compiled.diagnostics.extend(found);
+        pitchdeck::diagnostic::sort(&mut compiled.diagnostics);
+    }
     let file = SourceFile {
         path: &display,
         text: &source,

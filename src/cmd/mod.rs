@@ -4,3 +4,6 @@ pub mod build;
 pub mod check;
 pub mod common;
 pub mod new;
+pub mod schema;
+pub mod themes;
+pub mod watch;
