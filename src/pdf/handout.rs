@@ -363,6 +363,8 @@ pub fn pages(
             );
         }
         let mut rows = Vec::new();
+        // The label's node first, so it reads before the notes.
+        let label = structure.add(sect, Role::P);
         let notes = notes_rows(
             ctx,
             structure,
@@ -373,8 +375,9 @@ pub fn pages(
             NOTES_SIZE,
             NOTES_LEADING,
         );
-        if !notes.is_empty() {
-            let label = structure.add(sect, Role::P);
+        if notes.is_empty() {
+            structure.nodes.pop();
+        } else {
             let origin = origin(sl);
             let spans = ctx.plain(ctx.labels.notes, true, &origin);
             let mut label_rows = line_rows(

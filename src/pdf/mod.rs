@@ -6,7 +6,8 @@
 //! metrics; the layouts (`handout`, `brief`, `slide`) produce display lists of
 //! marked items ([`canvas`]); the canvas turns them into printpdf operations;
 //! [`finish`] post-processes the document with lopdf (metadata, `/Lang`,
-//! outline, a deterministic `/ID`) so that the same deck gives the same bytes.
+//! outline, the structure tree of a tagged PDF — see `tags.rs` — and a
+//! deterministic `/ID`) so that the same deck gives the same bytes.
 
 mod brief;
 pub mod canvas;
@@ -15,6 +16,7 @@ pub mod flow;
 mod handout;
 mod image;
 pub mod slide;
+mod tags;
 pub mod text;
 
 use std::fmt;
@@ -248,7 +250,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         .collect();
     let mut canvas = Canvas::new(size.0, size.1, fonts, image_ids.clone());
     for page in &pages {
-        canvas.page(page);
+        canvas.page(page, &mut structure);
     }
 
     let mut doc = PdfDocument::new(&lowered.info.title);
@@ -299,7 +301,14 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     };
     let mut warnings = Vec::new();
     let lo = doc.to_lopdf_document(&save, &mut warnings);
-    let bytes = finish::finish(lo, &lowered.info, options, &outline)?;
+    let bytes = finish::finish(
+        lo,
+        &lowered.info,
+        options,
+        &outline,
+        &structure,
+        &canvas.tags,
+    )?;
     Ok(Output {
         bytes,
         pages: page_count,
