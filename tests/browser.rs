@@ -167,9 +167,13 @@ fn build(case: &Case, dir: &Path) -> Built {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // The JSON array of diagnostics comes first; the "wrote …" line follows it.
     let json_start = stdout.find('[').unwrap_or(stdout.len());
-    let diagnostics: Vec<Value> = serde_json::from_str(stdout[json_start..].trim_end())
-        .unwrap_or_else(|e| panic!("diagnostics of {}: {e}\n{stdout}", case.deck));
+    let diagnostics: Vec<Value> = serde_json::Deserializer::from_str(&stdout[json_start..])
+        .into_iter::<Vec<Value>>()
+        .next()
+        .and_then(Result::ok)
+        .unwrap_or_else(|| panic!("no diagnostics from building {}:\n{stdout}", case.deck));
     let numbers = |code: &str| -> BTreeSet<u64> {
         diagnostics
             .iter()
