@@ -9,6 +9,7 @@ pub mod deck;
 pub mod diagnostic;
 pub mod html;
 pub mod i18n;
+pub mod layout;
 pub mod load;
 pub mod schema;
 pub mod slides;
