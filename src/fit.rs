@@ -144,11 +144,16 @@ pub fn slide_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) ->
         SlideKind::Title => title_height(slide, fonts, sizes, factor),
         SlideKind::Divider => {
             let size = sizes.divider;
-            text_height(fonts, &slide.heading, true, size, CONTENT_WIDTH, HEADING_LEADING)
+            text_height(
+                fonts,
+                &slide.heading,
+                true,
+                size,
+                CONTENT_WIDTH,
+                HEADING_LEADING,
+            )
         }
-        SlideKind::Section(_) | SlideKind::Objection => {
-            content_height(slide, fonts, sizes, factor)
-        }
+        SlideKind::Section(_) | SlideKind::Objection => content_height(slide, fonts, sizes, factor),
     }
 }
 
@@ -178,7 +183,12 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
     if let Some((i, n)) = slide.part {
         label.runs[0].text.push_str(&format!(" {i}/{n}"));
     }
-    let mut h = text_height(fonts, &label, true, sizes.label * 1.08, CONTENT_WIDTH, BODY_LEADING) + 12.0;
+    // Letter spacing (0.06em) is measured as 8% wider type on the same line height.
+    let label_lines = fonts
+        .break_lines(&spans_of(&label), sizes.label * 1.08, CONTENT_WIDTH)
+        .len()
+        .max(1);
+    let mut h = label_lines as f32 * sizes.label * BODY_LEADING + 12.0;
 
     // The text column: the whole width, or three fifths beside an image.
     let width = if slide.image.is_some() {
@@ -188,7 +198,14 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
     };
     let claim = scaled(sizes.claim, factor, sizes);
     let claim_width = width.min(ch(fonts, Face::Bold, claim, 30.0));
-    let mut column = text_height(fonts, &slide.heading, true, claim, claim_width, HEADING_LEADING) + 28.0;
+    let mut column = text_height(
+        fonts,
+        &slide.heading,
+        true,
+        claim,
+        claim_width,
+        HEADING_LEADING,
+    ) + 28.0;
     let text = scaled(sizes.text, factor, sizes);
     if let Some(answer) = &slide.answer {
         let size = scaled(sizes.answer, factor, sizes);
@@ -196,10 +213,11 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
         column += text_height(fonts, answer, false, size, answer_width, BODY_LEADING);
     }
     if !slide.points.is_empty() {
-        // ul padding-left 1.1em, li padding-left 0.2em, li margin-bottom 14px.
+        // ul padding-left 1.1em, li padding-left 0.2em, li margin-bottom 0.5em.
         let point_width = width - 1.3 * text;
         for point in &slide.points {
-            column += text_height(fonts, point, false, text, point_width, BODY_LEADING) + 14.0;
+            column +=
+                text_height(fonts, point, false, text, point_width, BODY_LEADING) + 0.5 * text;
         }
     }
     if !slide.measures.is_empty() {
@@ -208,7 +226,15 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
     h += column;
     if let Some(evidence) = &slide.evidence {
         // margin-top 16, padding-top 10, border-left 6 + padding-left 20.
-        h += 26.0 + text_height(fonts, evidence, false, sizes.small, CONTENT_WIDTH - 26.0, BODY_LEADING);
+        h += 26.0
+            + text_height(
+                fonts,
+                evidence,
+                false,
+                sizes.small,
+                CONTENT_WIDTH - 26.0,
+                BODY_LEADING,
+            );
     }
     h
 }
@@ -231,21 +257,29 @@ fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -
         .iter()
         .map(|m| cell(m.unit.as_deref().unwrap_or("")))
         .fold(header("Unit"), f32::max);
-    let by = rows.iter().map(|m| cell(&m.by)).fold(header("By"), f32::max);
-    let name_width = (width - numbers - unit - by - 244.0).max(size * 4.0) - 24.0;
+    let by = rows
+        .iter()
+        .map(|m| cell(&m.by))
+        .fold(header("By"), f32::max);
+    // The bar column: 220px and the cell padding.
+    let name_width = (width - numbers - unit - by - 224.0).max(size * 4.0) - 24.0;
     let row_extra = 2.0 * 10.0 + 2.0;
     let mut h = size * TABLE_LEADING + row_extra;
     for m in rows {
         let mut name = m.name.clone();
+        let mut room = name_width;
         if m.quality {
-            // The quality tag: a word in a pill (padding and border ≈ 1em).
+            // The quality tag: a word in a pill, whose padding and border take
+            // about half an em more; the pill makes its line a little taller.
             name.runs.push(crate::slides::Run {
-                text: " quality MM".to_string(),
+                text: " quality".to_string(),
                 ..Default::default()
             });
+            room -= 0.55 * size;
         }
-        let lines = fonts.break_lines(&spans_of(&name), size, name_width).len().max(1);
-        h += (lines as f32 * size * TABLE_LEADING).max(28.0) + row_extra;
+        let lines = fonts.break_lines(&spans_of(&name), size, room).len().max(1);
+        let tag = if m.quality { 5.0 } else { 0.0 };
+        h += (lines as f32 * size * TABLE_LEADING + tag).max(28.0) + row_extra;
     }
     h
 }

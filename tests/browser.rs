@@ -398,14 +398,17 @@ fn axe_finds_no_wcag_a_or_aa_violation_on_any_slide() {
 fn text_is_24px_or_larger_headings_in_order_no_motion_visible_focus() {
     let Some(run) = run() else { return };
     assert_all_seen(run);
-    // Decks with a link on a slide show that focus is visible there.
-    for name in ["accessibility.en", "fixture-escaping"] {
-        assert_eq!(
-            run.facts[name]["focusChecked"],
-            json!(true),
-            "{name}: no link was focused"
-        );
-    }
+    // Decks with a link on a slide (accessibility.en, in two themes) show
+    // that Tab reaches it and its focus is visible.
+    let focused: Vec<&str> = cases()
+        .iter()
+        .filter(|c| run.facts[&c.name]["focusChecked"] == json!(true))
+        .map(|c| c.name.as_str())
+        .collect();
+    assert!(
+        focused.contains(&"accessibility.en") && focused.len() >= 2,
+        "no link was focused: {focused:?}"
+    );
     assert_none(run, &["small-text", "headings", "motion", "focus"]);
 }
 
