@@ -528,6 +528,28 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 mod tests {
     use super::*;
 
+    const COLORS: &str = "[colors]\nbackground = \"#fff\"\ntext = \"#000\"\nmuted = \"#333\"\naccent = \"#036\"\nsurface = \"#eee\"\n";
+
+    #[test]
+    fn sizes_default_to_the_default_theme_and_keep_the_least_size() {
+        let config =
+            parse_config(format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}").as_bytes())
+                .unwrap();
+        assert_eq!(config.sizes, Sizes::default());
+        let config = parse_config(
+            format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}[sizes]\ntext = 34\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(config.sizes.text, 34.0);
+        assert_eq!(config.sizes.claim, 46.0);
+        let err = parse_config(
+            format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}[sizes]\nsmall = 18\n").as_bytes(),
+        )
+        .unwrap_err();
+        assert!(err.contains("[sizes] small = 18"), "{err}");
+        assert!(Theme::builtin("contrast").unwrap().config.sizes.text > Sizes::default().text);
+    }
+
     #[test]
     fn hex_colours_parse() {
         assert_eq!(parse_hex_color("#0a5"), Some([0, 0xaa, 0x55]));
