@@ -81,11 +81,13 @@
     }
   }
 
-  // Places a slide (a 1280×720 canvas) over a box of the presenter layout.
-  function place(slide, box) {
+  // Places a slide (a 1280×720 canvas) over a box of the presenter layout,
+  // as large as fits; the current slide in the middle of its box.
+  function place(slide, box, middle) {
     var r = box.getBoundingClientRect();
     var s = Math.min(r.width / 1280, r.height / 720);
-    slide.style.transform = "translate(" + r.left + "px," + r.top + "px) scale(" + s + ")";
+    var top = middle ? r.top + (r.height - 720 * s) / 2 : r.top;
+    slide.style.transform = "translate(" + r.left + "px," + top + "px) scale(" + s + ")";
   }
 
   function layout() {
@@ -93,8 +95,8 @@
     slides.forEach(function (slide, j) {
       slide.classList.toggle("pv-current", j === current);
       slide.classList.toggle("pv-upcoming", j === current + 1);
-      if (j === current) place(slide, view.nowBox);
-      else if (j === current + 1) place(slide, view.nextBox);
+      if (j === current) place(slide, view.nowBox, true);
+      else if (j === current + 1) place(slide, view.nextBox, false);
       else slide.style.transform = "";
     });
   }
