@@ -797,7 +797,7 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
     std::fs::write(&deck, source).unwrap();
     for layout in ["handout", "slides"] {
         let pdf = dir.path().join(format!("images.{layout}.pdf"));
-        build(&deck, layout, &pdf, &[]);
+        let (pages, _) = build(&deck, layout, &pdf, &[]);
         let list = run("pdfimages", &["-list"], &pdf);
         // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
         let rows: Vec<Vec<&str>> = list
@@ -826,10 +826,12 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
                 "{layout}: stretched: {r:?}"
             );
         }
-        // The logo on the title slide and the two images: three placements.
+        // The logo on the title slide and the two images: three placements;
+        // the handout also has the logo in its running header on every page.
+        let header_logos = if layout == "handout" { pages } else { 0 };
         assert_eq!(
             rows.iter().filter(|r| r[2] == "image").count(),
-            3,
+            3 + header_logos,
             "{layout}: {list}"
         );
     }
