@@ -164,6 +164,25 @@ impl ThemeFonts {
         }
     }
 
+    /// The face parsed for embedding; the built-in faces once per process.
+    fn parsed(
+        &self,
+        face: Face,
+        warnings: &mut Vec<printpdf::PdfFontParseWarning>,
+    ) -> Option<printpdf::ParsedFont> {
+        static BUILTIN: std::sync::OnceLock<[Option<printpdf::ParsedFont>; 4]> =
+            std::sync::OnceLock::new();
+        match self {
+            ThemeFonts::Builtin => BUILTIN.get_or_init(|| {
+                Face::ALL.map(|f| {
+                    printpdf::ParsedFont::from_bytes(Fonts::builtin_bytes(f), 0, &mut Vec::new())
+                })
+            })[face as usize]
+                .clone(),
+            ThemeFonts::Own(..) => printpdf::ParsedFont::from_bytes(self.bytes(face), 0, warnings),
+        }
+    }
+
     fn bytes(&self, face: Face) -> &[u8] {
         match self {
             ThemeFonts::Builtin => Fonts::builtin_bytes(face),
@@ -259,14 +278,14 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         if !canvas.used_faces[face as usize] {
             continue;
         }
-        let parsed =
-            printpdf::ParsedFont::from_bytes(theme_fonts.bytes(face), 0, &mut font_warnings)
-                .ok_or_else(|| {
-                    PdfError(format!(
-                        "the theme's font `{}` could not be embedded",
-                        face.file()
-                    ))
-                })?;
+        let parsed = theme_fonts
+            .parsed(face, &mut font_warnings)
+            .ok_or_else(|| {
+                PdfError(format!(
+                    "the theme's font `{}` could not be embedded",
+                    face.file()
+                ))
+            })?;
         doc.resources.fonts.map.insert(
             canvas.font_ids[face as usize].clone(),
             printpdf::PdfFont::new(parsed),
