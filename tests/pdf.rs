@@ -1236,3 +1236,38 @@ fn sect_texts(pdf: &Path) -> Vec<String> {
     }
     pages
 }
+
+#[test]
+fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
+    if !have("pdfinfo") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let point = "This point is long on purpose, so that eight of them in every section fill more than one page of the brief.";
+    let points = vec![format!("\"{point}\""); 8].join(", ");
+    let mut toml = String::from("[deck]\ntitle = \"A long brief\"\nlang = \"en\"\n\n");
+    for section in [
+        "summary",
+        "need",
+        "risk",
+        "research",
+        "strategy",
+        "engagement",
+        "ask",
+    ] {
+        toml.push_str(&format!(
+            "[{section}]\nclaim = \"The {section} makes one point.\"\npoints = [{points}]\n\n"
+        ));
+    }
+    toml.push_str("[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n");
+    let deck = dir.path().join("long.toml");
+    std::fs::write(&deck, toml).unwrap();
+    let pdf = dir.path().join("long.brief.pdf");
+    let (pages, stderr) = build(&deck, "brief", &pdf, &[]);
+    assert_eq!(pages, 2, "{stderr}");
+    assert!(
+        stderr.contains("W202") && stderr.contains("takes 2 pages"),
+        "{stderr}"
+    );
+    assert_eq!(pdfinfo(&pdf).0, 2);
+}
