@@ -216,10 +216,14 @@ fn mask_addresses(text: &str) -> String {
         rest = &rest[ws..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let token = &rest[..end];
-        let lower = token.to_ascii_lowercase();
-        let address = lower.contains("://")
-            || lower.starts_with("www.")
-            || lower.starts_with("mailto:")
+        let starts = |prefix: &str| {
+            token
+                .get(..prefix.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+        };
+        let address = token.contains("://")
+            || starts("www.")
+            || starts("mailto:")
             || (token.contains('@') && token.contains('.'));
         if address {
             out.extend(std::iter::repeat_n(' ', token.len()));
@@ -258,8 +262,8 @@ pub fn syllables(word: &str) -> usize {
         return 1;
     }
     let ends = |suffix: &str| {
-        let s: Vec<char> = suffix.chars().collect();
-        w.len() >= s.len() && w[w.len() - s.len()..] == s[..]
+        let mut rest = w.iter().rev();
+        suffix.chars().rev().all(|c| rest.next() == Some(&c))
     };
     let n = w.len();
     let mut end = n;
