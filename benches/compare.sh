@@ -19,7 +19,7 @@ WORK="$ROOT/benches/.work"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 SIZES="${SIZES:-14 1000}"
 RUNS="${RUNS:-30}"          # runs for tools that take well under a second
-SLOW_RUNS="${SLOW_RUNS:-5}" # runs for tools that take seconds
+SLOW_RUNS="${SLOW_RUNS:-5}" # runs for tools that take a second or more
 mkdir -p "$TOOLS" "$WORK"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -34,9 +34,9 @@ apt_install() {
 command -v hyperfine >/dev/null || apt_install hyperfine
 [ -x /usr/bin/time ] || apt_install time
 command -v pandoc >/dev/null || apt_install pandoc
-if [ -z "${NO_LATEX:-}" ] && ! kpsewhich beamer.cls >/dev/null 2>&1; then
-  # About 40 MB to download, 150 MB installed: beamer, the fonts it needs.
-  apt_install texlive-latex-recommended texlive-fonts-recommended lmodern
+if [ -z "${NO_LATEX:-}" ] && ! { kpsewhich beamer.cls && kpsewhich pgfmath.sty; } >/dev/null 2>&1; then
+  # About 55 MB to download, 230 MB installed: beamer, pgf, the fonts they need.
+  apt_install texlive-latex-recommended texlive-pictures texlive-fonts-recommended lmodern
 fi
 if [ ! -x "$TOOLS/node_modules/.bin/marp" ] || [ ! -d "$TOOLS/node_modules/reveal.js/dist" ]; then
   say "installing Marp CLI 4 and reveal.js 4 from npm into $TOOLS"
@@ -59,6 +59,7 @@ if "$PD" build --help 2>/dev/null | grep -q -- '--pdf'; then HAS_PDF=1; fi
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # measure NAME DECK RUNS COMMAND...: median wall ms (hyperfine) and peak RSS MiB (GNU time).
 measure() {
@@ -66,13 +67,23 @@ measure() {
   shift 3
   local csv="$WORK/hf.csv"
   say "timing: $name ($deck)"
-  hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$csv" -- "$(printf '%q ' "$@")" >/dev/null
-  local median
+  local warmup=1
+  if [ "$runs" -ge 10 ]; then warmup=3; fi
+  hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-csv "$csv" -- "$(printf '%q ' "$@")" >/dev/null
+  local median cpu
   median=$(awk -F, 'NR==2 { printf "%.1f", $4 * 1000 }' "$csv")
+  cpu=$(awk -F, 'NR==2 { printf "%.1f", ($5 + $6) * 1000 }' "$csv")
   local rss
   rss=$( (/usr/bin/time -v "$@" >/dev/null) 2>&1 | awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }')
-  printf '%s\t%s\t%s\t%s\n' "$deck" "$name" "$median" "$rss" >>"$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$deck" "$name" "$median" "$rss" "$cpu" >>"$RESULTS"
 }
+
+# The real example deck (Swedish, 14 slides, one image), pitchdeck only: the
+# Markdown tools get the generated deck of the same length.
+measure "pitchdeck HTML" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html"
+if [ -n "$HAS_PDF" ]; then
+  measure "pitchdeck HTML + PDF" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf
+fi
 
 for n in $SIZES; do
   d="$WORK/gen-$n"
@@ -81,15 +92,14 @@ for n in $SIZES; do
   "$GEN" "$n" marp >"$d/marp.md"
   "$GEN" "$n" pandoc >"$d/pandoc.md"
   deck="$n slides"
-  if [ "$n" -ge 500 ]; then runs=$SLOW_RUNS; else runs=$RUNS; fi
 
   measure "pitchdeck HTML" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html"
   if [ -n "$HAS_PDF" ]; then
     measure "pitchdeck HTML + PDF" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html" --pdf
   fi
-  measure "Marp HTML" "$deck" "$runs" "$MARP" "$d/marp.md" -o "$d/marp.html"
+  measure "Marp HTML" "$deck" "$SLOW_RUNS" "$MARP" "$d/marp.md" -o "$d/marp.html"
   measure "Marp PDF" "$deck" "$SLOW_RUNS" "$MARP" --pdf --pdf-notes "$d/marp.md" -o "$d/marp.pdf"
-  measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$runs" \
+  measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$RUNS" \
     pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" -o "$d/pandoc.html"
   measure "pandoc reveal.js HTML (self-contained)" "$deck" "$SLOW_RUNS" \
     pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" --self-contained -o "$d/pandoc-sc.html"
@@ -102,13 +112,13 @@ done
 # The table, then each other tool's time as a multiple of pitchdeck's (same
 # deck; HTML against HTML, PDF against pitchdeck's HTML + PDF).
 {
-  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(awk -F: '/model name/ { print $2; exit }' /proc/cpuinfo | sed 's/^ *//'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(awk -F: '/model name/ { print $2; exit }' /proc/cpuinfo | sed 's/^ *//'); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "pitchdeck $("$PD" --version | cut -d' ' -f2), $("$MARP" --version | head -1), $(pandoc --version | head -1)"
   echo
-  echo "| deck | tool | median wall | peak RSS | × pitchdeck |"
-  echo "|---|---|---:|---:|---:|"
+  echo "| deck | tool | median wall | × pitchdeck | CPU (user+sys) | peak RSS |"
+  echo "|---|---|---:|---:|---:|---:|"
   awk -F'\t' '
-    { deck[NR]=$1; tool[NR]=$2; ms[NR]=$3; rss[NR]=$4
+    { deck[NR]=$1; tool[NR]=$2; ms[NR]=$3; rss[NR]=$4; cpu[NR]=$5
       if ($2 == "pitchdeck HTML") html[$1]=$3
       if ($2 == "pitchdeck HTML + PDF") pdf[$1]=$3 }
     END {
@@ -116,7 +126,7 @@ done
         base = (tool[i] ~ /PDF/ && (deck[i] in pdf)) ? pdf[deck[i]] : html[deck[i]]
         ratio = (base > 0) ? sprintf("%.0f×", ms[i] / base) : "–"
         if (tool[i] ~ /^pitchdeck/) ratio = "1×"
-        printf "| %s | %s | %s ms | %s MiB | %s |\n", deck[i], tool[i], ms[i], rss[i], ratio
+        printf "| %s | %s | %s ms | %s | %s ms | %s MiB |\n", deck[i], tool[i], ms[i], ratio, cpu[i], rss[i]
       }
     }' "$RESULTS"
   if [ -z "$HAS_PDF" ]; then

@@ -250,11 +250,25 @@ pub fn is_long(word: &str) -> bool {
 /// "makes" or the "-ed" of "asked"; words of up to three letters have one.
 /// At least one per word.
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word
+    let lower = word
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+        .flat_map(char::to_lowercase);
+    // Counted for every word of every check: words that fit stay on the stack.
+    let mut buf = ['\0'; 32];
+    let mut n = 0;
+    for c in lower.clone() {
+        if n == buf.len() {
+            return syllables_of(&lower.collect::<Vec<char>>());
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    syllables_of(&buf[..n])
+}
+
+/// [`syllables`] of a word already lowercased, letters only.
+fn syllables_of(w: &[char]) -> usize {
     if w.is_empty() {
         return 0;
     }
