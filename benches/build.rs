@@ -1,16 +1,15 @@
 //! Each stage of a build, in-process: load (read TOML + validate), lower (to
-//! slides), check (the plain-language rules), HTML (render the page), and the
-//! whole `compile` + HTML. On the Swedish example deck and on generated decks
+//! slides), check (the plain-language rules), HTML (render the page), PDF (the
+//! handout), and the whole `compile` + HTML + handout PDF. On the Swedish example deck and on generated decks
 //! of 10, 100 and 1000 slides (`pitchdeck::generate`, deterministic).
 //!
 //! `cargo bench --bench build`; one input: `cargo bench --bench build -- 1000`.
-//! The PDF stage joins here when the PDF back end lands (see docs/performance.md).
 
 use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, check, compile, generate, html, load, slides};
+use pitchdeck::{Theme, check, compile, generate, html, load, pdf, slides};
 
 /// (name, deck text, deck folder).
 fn inputs() -> Vec<(String, String, PathBuf)> {
@@ -33,6 +32,7 @@ fn inputs() -> Vec<(String, String, PathBuf)> {
 
 fn stages(c: &mut Criterion) {
     let theme = Theme::builtin("default").expect("the default theme is built in");
+    let handout = pdf::Options::default();
     let mut group = c.benchmark_group("stage");
     for (name, source, dir) in inputs() {
         let (deck, _) = load::parse(&source, &dir);
@@ -57,10 +57,18 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("html", &name), &lowered, |b, l| {
             b.iter(|| html::render(l, &theme).expect("renders"))
         });
+        group.bench_with_input(BenchmarkId::new("pdf", &name), &lowered, |b, l| {
+            b.iter(|| pdf::render(l, &theme, &handout).expect("draws"))
+        });
         group.bench_with_input(BenchmarkId::new("all", &name), &source, |b, s| {
             b.iter(|| {
                 let compiled = compile(s, &dir);
-                html::render(&compiled.lowered.expect("valid"), &theme).expect("renders")
+                let lowered = compiled.lowered.expect("valid");
+                let page = html::render(&lowered, &theme).expect("renders");
+                (
+                    page,
+                    pdf::render(&lowered, &theme, &handout).expect("draws"),
+                )
             })
         });
     }

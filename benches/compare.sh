@@ -6,6 +6,7 @@
 #   benches/compare.sh                 # decks of 14 and 1000 slides
 #   SIZES="14" RUNS=20 benches/compare.sh
 #   NO_LATEX=1 benches/compare.sh      # skip pandoc's beamer PDF (no TeX Live)
+#   ONLY=pitchdeck benches/compare.sh  # time pitchdeck alone (ONLY=marp, ONLY=pandoc)
 #
 # Installs what is missing: hyperfine, time, pandoc and TeX Live (for beamer)
 # from Debian; Marp CLI 4 and reveal.js 4 from npm into benches/.tools
@@ -20,6 +21,8 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 SIZES="${SIZES:-14 1000}"
 RUNS="${RUNS:-30}"          # runs for tools that take well under a second
 SLOW_RUNS="${SLOW_RUNS:-5}" # runs for tools that take a second or more
+ONLY="${ONLY:-}"
+wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 mkdir -p "$TOOLS" "$WORK"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -80,9 +83,11 @@ measure() {
 
 # The real example deck (Swedish, 14 slides, one image), pitchdeck only: the
 # Markdown tools get the generated deck of the same length.
-measure "pitchdeck HTML" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html"
-if [ -n "$HAS_PDF" ]; then
-  measure "pitchdeck HTML + PDF" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf
+if wanted pitchdeck; then
+  measure "pitchdeck HTML" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html"
+  if [ -n "$HAS_PDF" ]; then
+    measure "pitchdeck HTML + PDF" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf
+  fi
 fi
 
 for n in $SIZES; do
@@ -93,19 +98,25 @@ for n in $SIZES; do
   "$GEN" "$n" pandoc >"$d/pandoc.md"
   deck="$n slides"
 
-  measure "pitchdeck HTML" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html"
-  if [ -n "$HAS_PDF" ]; then
-    measure "pitchdeck HTML + PDF" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html" --pdf
+  if wanted pitchdeck; then
+    measure "pitchdeck HTML" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html"
+    if [ -n "$HAS_PDF" ]; then
+      measure "pitchdeck HTML + PDF" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html" --pdf
+    fi
   fi
-  measure "Marp HTML" "$deck" "$SLOW_RUNS" "$MARP" "$d/marp.md" -o "$d/marp.html"
-  measure "Marp PDF" "$deck" "$SLOW_RUNS" "$MARP" --pdf --pdf-notes "$d/marp.md" -o "$d/marp.pdf"
-  measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$RUNS" \
-    pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" -o "$d/pandoc.html"
-  measure "pandoc reveal.js HTML (self-contained)" "$deck" "$SLOW_RUNS" \
-    pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" --self-contained -o "$d/pandoc-sc.html"
-  if kpsewhich beamer.cls >/dev/null 2>&1; then
-    measure "pandoc beamer PDF" "$deck" "$SLOW_RUNS" \
-      pandoc "$d/pandoc.md" -t beamer --slide-level=2 -o "$d/pandoc.pdf"
+  if wanted marp; then
+    measure "Marp HTML" "$deck" "$SLOW_RUNS" "$MARP" "$d/marp.md" -o "$d/marp.html"
+    measure "Marp PDF" "$deck" "$SLOW_RUNS" "$MARP" --pdf --pdf-notes "$d/marp.md" -o "$d/marp.pdf"
+  fi
+  if wanted pandoc; then
+    measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$RUNS" \
+      pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" -o "$d/pandoc.html"
+    measure "pandoc reveal.js HTML (self-contained)" "$deck" "$SLOW_RUNS" \
+      pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" --self-contained -o "$d/pandoc-sc.html"
+    if kpsewhich beamer.cls >/dev/null 2>&1; then
+      measure "pandoc beamer PDF" "$deck" "$SLOW_RUNS" \
+        pandoc "$d/pandoc.md" -t beamer --slide-level=2 -o "$d/pandoc.pdf"
+    fi
   fi
 done
 
