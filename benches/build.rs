@@ -1,6 +1,7 @@
 //! Each stage of a build, in-process: load (read TOML + validate), lower (to
-//! slides), check (the plain-language rules), HTML (render the page), PDF (the
-//! handout), and the whole `compile` + HTML + handout PDF. On the Swedish example deck and on generated decks
+//! slides), check (the plain-language rules), fit (measure every slide with the
+//! font's metrics), HTML (render the page), PDF (the handout), and the whole
+//! `compile` + fit + HTML + handout PDF. On the Swedish example deck and on generated decks
 //! of 10, 100 and 1000 slides (`pitchdeck::generate`, deterministic).
 //!
 //! `cargo bench --bench build`; one input: `cargo bench --bench build -- 1000`.
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, check, compile, generate, html, load, pdf, slides};
+use pitchdeck::{Theme, check, compile, fit, generate, html, load, pdf, slides};
 
 /// (name, deck text, deck folder).
 fn inputs() -> Vec<(String, String, PathBuf)> {
@@ -37,7 +38,8 @@ fn stages(c: &mut Criterion) {
     for (name, source, dir) in inputs() {
         let (deck, _) = load::parse(&source, &dir);
         let deck = deck.expect("the bench decks are valid");
-        let lowered = slides::lower(&deck);
+        let mut lowered = slides::lower(&deck);
+        fit::apply(&mut lowered, &theme);
         group.throughput(Throughput::Elements(lowered.slides.len() as u64));
         if lowered.slides.len() > 500 {
             group.sample_size(20);
@@ -54,6 +56,10 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("check", &name), &deck, |b, d| {
             b.iter(|| check::check(&source, d, &lowered.slides))
         });
+        // Fitting again is the same work: the step is recomputed from scratch.
+        group.bench_function(BenchmarkId::new("fit", &name), |b| {
+            b.iter(|| fit::apply(&mut lowered, &theme))
+        });
         group.bench_with_input(BenchmarkId::new("html", &name), &lowered, |b, l| {
             b.iter(|| html::render(l, &theme).expect("renders"))
         });
@@ -63,7 +69,8 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("all", &name), &source, |b, s| {
             b.iter(|| {
                 let compiled = compile(s, &dir);
-                let lowered = compiled.lowered.expect("valid");
+                let mut lowered = compiled.lowered.expect("valid");
+                fit::apply(&mut lowered, &theme);
                 let page = html::render(&lowered, &theme).expect("renders");
                 (
                     page,

@@ -566,13 +566,33 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
 #[test]
 fn metadata_outline_links_and_language_are_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let deck = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/social-media.en.toml");
+    // The accessibility deck has a link (in an evidence line).
+    let deck = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/accessibility.en.toml");
     let lowered = lowered(&deck);
     let pdf = dir.path().join("h.pdf");
     build(&deck, "handout", &pdf, &[]);
     let doc = lopdf::Document::load(&pdf).unwrap();
     let catalog = doc.catalog().unwrap();
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    // Tagged PDF furniture: marked, titled, PDF/UA identified, tab order by structure.
+    let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    let xmp = doc
+        .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&xmp.as_stream().unwrap().content).to_string();
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
+    assert!(xmp.contains(&lowered.info.title), "{xmp}");
+    for (_, page) in doc.get_pages() {
+        let page = doc.get_dictionary(page).unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+    }
     // One bookmark per slide, in order.
     let outlines = doc
         .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
@@ -615,19 +635,35 @@ fn metadata_outline_links_and_language_are_in_the_file() {
     let links: Vec<String> = lowered
         .slides
         .iter()
-        .flat_map(|s| s.notes.iter().chain(std::iter::empty()))
-        .flat_map(|b| match b {
-            Block::Paragraph(p) => p.runs.clone(),
-            Block::List { items, .. } => items.iter().flat_map(|i| i.runs.clone()).collect(),
+        .flat_map(|s| {
+            let mut runs: Vec<pitchdeck::slides::Run> = s.heading.runs.clone();
+            for rich in s.points.iter().chain(&s.evidence).chain(&s.answer) {
+                runs.extend(rich.runs.iter().cloned());
+            }
+            for b in &s.notes {
+                match b {
+                    Block::Paragraph(p) => runs.extend(p.runs.iter().cloned()),
+                    Block::List { items, .. } => {
+                        runs.extend(items.iter().flat_map(|i| i.runs.clone()))
+                    }
+                }
+            }
+            runs
         })
         .filter_map(|r| r.link)
         .collect();
+    assert!(!links.is_empty(), "the deck has links to check");
     let mut uris = Vec::new();
     for (_, page) in doc.get_pages() {
         for annot in doc.get_page_annotations(page).unwrap_or_default() {
             if let Ok(a) = annot.get(b"A").and_then(|a| a.as_dict()) {
                 uris.push(
                     String::from_utf8_lossy(a.get(b"URI").unwrap().as_str().unwrap()).to_string(),
+                );
+                // Tagged: the annotation belongs to a Link element.
+                assert!(
+                    annot.get(b"StructParent").and_then(|k| k.as_i64()).is_ok(),
+                    "{annot:?}"
                 );
             }
         }
@@ -761,7 +797,7 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
     std::fs::write(&deck, source).unwrap();
     for layout in ["handout", "slides"] {
         let pdf = dir.path().join(format!("images.{layout}.pdf"));
-        build(&deck, layout, &pdf, &[]);
+        let (pages, _) = build(&deck, layout, &pdf, &[]);
         let list = run("pdfimages", &["-list"], &pdf);
         // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
         let rows: Vec<Vec<&str>> = list
@@ -790,11 +826,448 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
                 "{layout}: stretched: {r:?}"
             );
         }
-        // The logo on the title slide and the two images: three placements.
+        // The logo on the title slide and the two images: three placements;
+        // the handout also has the logo in its running header on every page.
+        let header_logos = if layout == "handout" { pages } else { 0 };
         assert_eq!(
             rows.iter().filter(|r| r[2] == "image").count(),
-            3,
+            3 + header_logos,
             "{layout}: {list}"
         );
     }
+}
+
+/// A node of `pdfinfo -struct-text`'s tree: its role and its text (the
+/// quoted strings of it and its descendants, in order).
+#[derive(Debug)]
+struct StructNode {
+    role: String,
+    depth: usize,
+    text: String,
+    /// Whether it lies inside a Figure.
+    in_figure: bool,
+}
+
+/// Parses `pdfinfo -struct-text`; fails on any complaint from poppler.
+fn struct_nodes(pdf: &Path) -> Vec<StructNode> {
+    let out = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.trim().is_empty(),
+        "pdfinfo -struct-text complains: {stderr}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut nodes: Vec<StructNode> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let depth = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('/') {
+            continue;
+        }
+        while stack.last().is_some_and(|&i| nodes[i].depth >= depth) {
+            stack.pop();
+        }
+        if let Some(quoted) = t.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+            for &i in &stack {
+                nodes[i].text.push_str(quoted);
+            }
+        } else {
+            let role = t.split([' ', ':']).next().unwrap().to_string();
+            let in_figure = role == "Figure" || stack.iter().any(|&i| nodes[i].in_figure);
+            nodes.push(StructNode {
+                role,
+                depth,
+                text: String::new(),
+                in_figure,
+            });
+            stack.push(nodes.len() - 1);
+        }
+    }
+    for n in &mut nodes {
+        n.text = squash(&n.text);
+    }
+    nodes
+}
+
+/// The /Alt of every Figure element, in structure order (read with lopdf).
+fn figure_alts(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let mut out = Vec::new();
+    fn walk(doc: &lopdf::Document, obj: &lopdf::Object, out: &mut Vec<String>) {
+        let dict = match obj {
+            lopdf::Object::Reference(r) => match doc.get_dictionary(*r) {
+                Ok(d) => d,
+                Err(_) => return,
+            },
+            lopdf::Object::Dictionary(d) => d,
+            lopdf::Object::Array(a) => {
+                a.iter().for_each(|o| walk(doc, o, out));
+                return;
+            }
+            _ => return,
+        };
+        if dict.get(b"S").and_then(|s| s.as_name()).ok() == Some(&b"Figure"[..]) {
+            let alt = dict
+                .get(b"Alt")
+                .and_then(|a| a.as_str())
+                .map(decode)
+                .unwrap_or_default();
+            out.push(alt);
+        }
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(&b"MCR"[..])
+            && let Ok(k) = dict.get(b"K")
+        {
+            walk(doc, k, out);
+        }
+    }
+    fn decode(raw: &[u8]) -> String {
+        if raw.starts_with(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = raw[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).unwrap()
+        } else {
+            String::from_utf8_lossy(raw).to_string()
+        }
+    }
+    walk(&doc, &lopdf::Object::Reference(root), &mut out);
+    out
+}
+
+#[test]
+fn every_layout_is_a_tagged_pdf_in_reading_order() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for deck in decks() {
+        let lowered = lowered(&deck);
+        let stem = deck.file_stem().unwrap().to_string_lossy().to_string();
+        for layout in LAYOUTS {
+            let what = format!("{stem} {layout}");
+            let pdf = dir.path().join(format!("{stem}.{layout}.tagged.pdf"));
+            build(&deck, layout, &pdf, &[]);
+            let (_, _, info) = pdfinfo(&pdf);
+            assert!(
+                info.lines()
+                    .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+                "{what}: {info}"
+            );
+            let nodes = struct_nodes(&pdf);
+
+            // In reading order: each claim as a heading, each point as a
+            // list item, each measure's name and target in table cells.
+            let mut expected: Vec<(&[&str], String)> = Vec::new();
+            let brief = layout == "brief";
+            for s in &lowered.slides {
+                if brief && !(s.kind == SlideKind::Title || matches!(s.kind, SlideKind::Section(_)))
+                {
+                    continue;
+                }
+                if brief && s.part.is_some_and(|(i, _)| i > 1) {
+                    continue;
+                }
+                expected.push((&["H1", "H2"], s.heading.text()));
+                if let Some(a) = &s.answer {
+                    expected.push((&["P"], a.text()));
+                }
+                for p in &s.points {
+                    expected.push((&["LBody"], p.text()));
+                }
+                if !brief {
+                    for m in &s.measures {
+                        expected.push((&["TH"], m.name.text()));
+                        expected.push((&["TD"], m.target_text.clone()));
+                    }
+                }
+            }
+            let expected: Vec<(&[&str], String)> = if brief {
+                // The brief puts the ask first and the table last.
+                let ask = lowered.slides.iter().find(|s| {
+                    matches!(
+                        s.kind,
+                        SlideKind::Section(pitchdeck::deck::SectionKind::Ask)
+                    )
+                });
+                let mut first: Vec<(&[&str], String)> = expected[..1].to_vec();
+                let mut ask_items: Vec<(&[&str], String)> = Vec::new();
+                if let Some(a) = ask {
+                    ask_items.push((&["H1", "H2"], a.heading.text()));
+                    ask_items.extend(a.points.iter().map(|p| (&["LBody"][..], p.text())));
+                }
+                first.extend(ask_items.iter().cloned());
+                first.extend(
+                    expected[1..]
+                        .iter()
+                        .filter(|e| !ask_items.contains(e))
+                        .cloned(),
+                );
+                for m in lowered.slides.iter().flat_map(|s| &s.measures) {
+                    first.push((&["TH"], m.name.text()));
+                    first.push((&["TD"], m.target_text.clone()));
+                }
+                first
+            } else {
+                expected
+            };
+            let mut at = 0;
+            for (roles, text) in &expected {
+                let text = squash(text);
+                let found = nodes[at..].iter().position(|n| {
+                    roles.contains(&n.role.as_str())
+                        && (n.text == text || (n.role == "TH" && n.text.starts_with(&text)))
+                });
+                match found {
+                    Some(i) => at += i + 1,
+                    None => panic!(
+                        "{what}: no {roles:?} reading {text:?} after node {at}: {:?}",
+                        nodes.get(at)
+                    ),
+                }
+            }
+
+            // Images and bars are figures with their alternative text.
+            let alts = figure_alts(&pdf);
+            let mut want: Vec<String> = Vec::new();
+            for s in &lowered.slides {
+                if brief {
+                    continue;
+                }
+                for m in &s.measures {
+                    if m.baseline.is_some() {
+                        want.push(m.name.text());
+                    }
+                }
+                if s.kind != SlideKind::Title
+                    && let Some(img) = &s.image
+                {
+                    want.push(img.alt.clone());
+                }
+            }
+            if brief {
+                want = lowered
+                    .slides
+                    .iter()
+                    .flat_map(|s| &s.measures)
+                    .filter(|m| m.baseline.is_some())
+                    .map(|m| m.name.text())
+                    .collect();
+            }
+            assert_eq!(alts.len(), want.len(), "{what}: figures {alts:?}");
+            for (alt, w) in alts.iter().zip(&want) {
+                assert!(
+                    alt.starts_with(w.as_str()),
+                    "{what}: figure {alt:?} should be {w:?}"
+                );
+            }
+
+            // Page furniture stays out of the structure.
+            for n in &nodes {
+                assert!(
+                    !n.text.contains("page 1 of") && !n.text.contains("sida 1 av"),
+                    "{what}: {n:?}"
+                );
+            }
+            let title = squash(&lowered.info.title);
+            let titles = nodes
+                .iter()
+                .filter(|n| n.role == "H1" && n.text == title)
+                .count();
+            assert_eq!(
+                titles, 1,
+                "{what}: the title is a heading once, never the running header"
+            );
+        }
+    }
+}
+
+/// The visible text of each slide of the HTML deck: tags removed, the notes,
+/// the slide number and visually hidden text left out.
+fn html_slides(html: &str) -> Vec<String> {
+    let cut = |s: &str, open: &str, close: &str| -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find(open) {
+            out.push_str(&rest[..i]);
+            rest = match rest[i..].find(close) {
+                Some(j) => &rest[i + j + close.len()..],
+                None => "",
+            };
+        }
+        out.push_str(rest);
+        out
+    };
+    html.split("<section class=\"slide")
+        .skip(1)
+        .map(|s| {
+            let mut s = s.split("</section>").next().unwrap().to_string();
+            // Block elements end a word; inline ones do not.
+            for closer in [
+                "</p>",
+                "</li>",
+                "</h1>",
+                "</h2>",
+                "</th>",
+                "</td>",
+                "</div>",
+                "</figure>",
+            ] {
+                s = s.replace(closer, &format!(" {closer}"));
+            }
+            let s = cut(&s, "<aside class=\"notes\"", "</aside>");
+            let s = cut(&s, "<p class=\"number\"", "</p>");
+            let s = cut(&s, "<span class=\"visually-hidden\"", "</span>");
+            let s = s
+                .split_once('>')
+                .map(|(_, b)| b.to_string())
+                .unwrap_or_default();
+            let s = cut(&s, "<", ">");
+            let s = s
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&amp;", "&");
+            squash(&s)
+        })
+        .collect()
+}
+
+#[test]
+fn each_slides_page_reads_like_its_html_slide() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for deck in decks() {
+        let stem = deck.file_stem().unwrap().to_string_lossy().to_string();
+        let html_path = dir.path().join(format!("{stem}.html"));
+        let out = Command::cargo_bin("pitchdeck")
+            .unwrap()
+            .arg("build")
+            .arg(&deck)
+            .arg("-o")
+            .arg(&html_path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let html = html_slides(&std::fs::read_to_string(&html_path).unwrap());
+        let pdf = dir.path().join(format!("{stem}.slides.pdf"));
+        build(&deck, "slides", &pdf, &[]);
+        // Each Sect's text in structure order, figures and list bullets aside.
+        let pages = sect_texts(&pdf);
+        let pages: Vec<String> = pages.iter().map(|p| squash(p)).collect();
+        assert_eq!(pages.len(), html.len(), "{stem}: one page per slide");
+        for (i, (p, h)) in pages.iter().zip(&html).enumerate() {
+            assert_eq!(
+                p.to_lowercase(),
+                h.to_lowercase(),
+                "{stem}: slide {}",
+                i + 1
+            );
+        }
+    }
+}
+
+/// The text of each Sect of `pdfinfo -struct-text`, its marked content
+/// joined in structure order, leaving out figures and list bullets.
+fn sect_texts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut pages: Vec<String> = Vec::new();
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    // Text of one element runs on; a new block element starts a new word.
+    let mut last_block = None;
+    let mut count = 0usize;
+    let mut ids: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let depth = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('/') {
+            continue;
+        }
+        while stack.last().is_some_and(|(d, _)| *d >= depth) {
+            stack.pop();
+            ids.pop();
+        }
+        if let Some(quoted) = t.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+            let skip = stack.iter().any(|(_, r)| r == "Figure" || r == "Lbl");
+            let block = stack
+                .iter()
+                .zip(&ids)
+                .rev()
+                .find(|((_, r), _)| r != "Link")
+                .map(|(_, id)| *id);
+            if !skip && let Some(page) = pages.last_mut() {
+                if block != last_block {
+                    page.push(' ');
+                }
+                page.push_str(quoted);
+                last_block = block;
+            }
+        } else {
+            let role = t.split([' ', ':']).next().unwrap().to_string();
+            if role == "Sect" {
+                pages.push(String::new());
+            }
+            stack.push((depth, role));
+            count += 1;
+            ids.push(count);
+        }
+    }
+    pages
+}
+
+#[test]
+fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
+    if !have("pdfinfo") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let point = "This point is long on purpose, so that eight of them in every section fill more than one page of the brief.";
+    let points = vec![format!("\"{point}\""); 8].join(", ");
+    let mut toml = String::from("[deck]\ntitle = \"A long brief\"\nlang = \"en\"\n\n");
+    for section in [
+        "summary",
+        "need",
+        "risk",
+        "research",
+        "strategy",
+        "engagement",
+        "ask",
+    ] {
+        toml.push_str(&format!(
+            "[{section}]\nclaim = \"The {section} makes one point.\"\npoints = [{points}]\n\n"
+        ));
+    }
+    toml.push_str("[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n");
+    let deck = dir.path().join("long.toml");
+    std::fs::write(&deck, toml).unwrap();
+    let pdf = dir.path().join("long.brief.pdf");
+    let (pages, stderr) = build(&deck, "brief", &pdf, &[]);
+    assert_eq!(pages, 2, "{stderr}");
+    assert!(
+        stderr.contains("W202") && stderr.contains("takes 2 pages"),
+        "{stderr}"
+    );
+    assert_eq!(pdfinfo(&pdf).0, 2);
 }

@@ -301,7 +301,7 @@ fn attempt(
     )
     .pages;
     let date = lowered.info.date.map(|d| d.to_string());
-    furniture(ctx, &mut pages, None, date.as_deref(), colors, size);
+    furniture(ctx, &mut pages, None, None, date.as_deref(), colors, size);
     pages
 }
 

@@ -4,14 +4,15 @@
 //! Every item carries a [`Mark`]: either page furniture ([`Mark::Artifact`]:
 //! running header, footer, frames, rules) or content belonging to a node of the
 //! logical structure ([`Structure`]: sections, headings, lists, tables,
-//! figures). The outline (bookmarks) is read from that structure; a tagged PDF
-//! wraps each item's operations in marked content (`BDC … EMC` with an MCID, or
-//! `/Artifact BMC … EMC`) and writes the same tree as the structure tree, so
-//! the layouts never need to know about tagging.
+//! figures). The canvas wraps each item's operations in marked content
+//! (`/P <</MCID 3>> BDC … EMC`, or `/Artifact BMC … EMC`) and records which
+//! marked content belongs to which node ([`Tags`]); `tags.rs` writes the
+//! structure tree from that, and the outline is read from the same structure.
+//! The layouts never deal with tagging.
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, FontId, LinkAnnotation, Op, PaintMode,
-    PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Color, ColorArray, CurTransMat, DictItem, FontId, LinkAnnotation, Op,
+    PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use crate::layout::{Face, Fonts, Line};
@@ -34,7 +35,10 @@ pub enum Role {
     LBody,
     Table,
     TR,
+    /// A column header.
     TH,
+    /// A row header (the measure's name).
+    RowHeader,
     TD,
     /// An image or a bar, with its alternative text.
     Figure(String),
@@ -85,6 +89,56 @@ impl Structure {
         let id = self.add(Self::ROOT, Role::Sect);
         self.nodes[id].title = Some(title);
         id
+    }
+}
+
+/// A kid of a structure element, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kid {
+    Node(usize),
+    /// Marked content on a page (0-based).
+    Mcr {
+        page: usize,
+        mcid: usize,
+    },
+    /// The `index`-th link annotation of a page.
+    Annot {
+        page: usize,
+        index: usize,
+    },
+}
+
+/// What the canvas recorded for the structure tree.
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    /// Per node: marked content and elements created while drawing (links).
+    pub kids: Vec<Vec<Kid>>,
+    /// Per page: the node of each MCID.
+    pub page_mcids: Vec<Vec<usize>>,
+    /// Per page: the link node of each link annotation, in order.
+    pub page_links: Vec<Vec<usize>>,
+}
+
+impl Tags {
+    fn push(&mut self, node: usize, kid: Kid) {
+        if self.kids.len() <= node {
+            self.kids.resize(node + 1, Vec::new());
+        }
+        self.kids[node].push(kid);
+    }
+
+    /// A node's kids: what was drawn for it, else its child elements.
+    pub fn kids_of(&self, structure: &Structure, node: usize) -> Vec<Kid> {
+        match self.kids.get(node) {
+            Some(k) if !k.is_empty() => k.clone(),
+            _ => structure
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.parent == Some(node))
+                .map(|(c, _)| Kid::Node(c))
+                .collect(),
+        }
     }
 }
 
@@ -200,6 +254,9 @@ pub struct Canvas<'f> {
     pub image_ids: Vec<XObjectId>,
     /// For each structure node, the first page (0-based) where it was drawn.
     pub first_page: Vec<Option<usize>>,
+    pub tags: Tags,
+    /// Link elements made while drawing: (paragraph's spans, span index) → node.
+    links: std::collections::HashMap<(usize, usize, usize), usize>,
 }
 
 fn color(c: Color8) -> Color {
@@ -227,12 +284,42 @@ impl<'f> Canvas<'f> {
             pages: Vec::new(),
             image_ids,
             first_page: Vec::new(),
+            tags: Tags::default(),
+            links: std::collections::HashMap::new(),
         }
     }
 
-    /// Draws a page's display list as a new page.
-    pub fn page(&mut self, display: &Display) {
+    /// Opens marked content for `node` on the current page: a new MCID.
+    fn begin(&mut self, ops: &mut Vec<Op>, node: usize, role: &Role) {
         let page = self.pages.len();
+        let mcids = &mut self.tags.page_mcids[page];
+        let mcid = mcids.len();
+        mcids.push(node);
+        self.tags.push(node, Kid::Mcr { page, mcid });
+        let mut map = std::collections::BTreeMap::new();
+        map.insert("MCID".to_string(), DictItem::Int(mcid as i64));
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: super::tags::tag(role).to_string(),
+            properties: DictItem::Dict { map },
+        });
+    }
+
+    fn begin_artifact(ops: &mut Vec<Op>) {
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".to_string(),
+        });
+    }
+
+    fn end(ops: &mut Vec<Op>) {
+        ops.push(Op::EndMarkedContent);
+    }
+
+    /// Draws a page's display list as a new page; link elements found on
+    /// the way are added to `structure`.
+    pub fn page(&mut self, display: &Display, structure: &mut Structure) {
+        let page = self.pages.len();
+        self.tags.page_mcids.push(Vec::new());
+        self.tags.page_links.push(Vec::new());
         let mut ops = Vec::new();
         for placed in &display.items {
             if let Mark::Content(node) = placed.mark {
@@ -241,7 +328,20 @@ impl<'f> Canvas<'f> {
                 }
                 self.first_page[node].get_or_insert(page);
             }
-            self.item(&mut ops, &placed.item);
+            match (&placed.item, placed.mark) {
+                (Item::Text { .. }, mark) => self.text(&mut ops, &placed.item, mark, structure),
+                (item, Mark::Artifact) => {
+                    Self::begin_artifact(&mut ops);
+                    self.item(&mut ops, item);
+                    Self::end(&mut ops);
+                }
+                (item, Mark::Content(node)) => {
+                    let role = structure.nodes[node].role.clone();
+                    self.begin(&mut ops, node, &role);
+                    self.item(&mut ops, item);
+                    Self::end(&mut ops);
+                }
+            }
         }
         self.pages.push(ops);
     }
@@ -279,92 +379,141 @@ impl<'f> Canvas<'f> {
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Text {
-                x,
-                y,
-                line,
-                spans,
-                size,
-                line_height,
-                color: text_color,
-                link_color,
-                code_bg,
-            } => {
-                let metrics = self.fonts.face(Face::Regular);
-                let content = (metrics.ascender - metrics.descender) * size;
-                let baseline = y + (line_height - content) / 2.0 + metrics.ascender * size;
-                // Backgrounds of code first, so text draws over them.
-                for piece in &line.pieces {
-                    if spans[piece.span].code {
-                        let pad = size * 0.15;
-                        self.fill(
-                            ops,
-                            x + piece.x - pad,
-                            baseline - metrics.ascender * size,
-                            piece.width + 2.0 * pad,
-                            content,
-                            *code_bg,
-                        );
-                    }
-                }
-                for piece in &line.pieces {
-                    let span = &spans[piece.span];
-                    let text: String = span.text[piece.range.clone()]
-                        .chars()
-                        .filter(|c| !crate::layout::is_invisible(*c))
-                        .collect();
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let c = if span.link.is_some() {
-                        *link_color
-                    } else {
-                        *text_color
+            // Text is drawn piece by piece by `Canvas::text`.
+            Item::Text { .. } => {}
+        }
+    }
+
+    /// A line of text: code backgrounds and link underlines as artifacts, each
+    /// piece as marked content of its node — or of a link element, made here,
+    /// with its annotation.
+    fn text(&mut self, ops: &mut Vec<Op>, item: &Item, mark: Mark, structure: &mut Structure) {
+        let Item::Text {
+            x,
+            y,
+            line,
+            spans,
+            size,
+            line_height,
+            color: text_color,
+            link_color,
+            code_bg,
+        } = item
+        else {
+            return;
+        };
+        let metrics = self.fonts.face(Face::Regular);
+        let content = (metrics.ascender - metrics.descender) * size;
+        let baseline = y + (line_height - content) / 2.0 + metrics.ascender * size;
+        // Backgrounds of code first, so text draws over them.
+        for piece in &line.pieces {
+            if spans[piece.span].code {
+                let pad = size * 0.15;
+                Self::begin_artifact(ops);
+                self.fill(
+                    ops,
+                    x + piece.x - pad,
+                    baseline - metrics.ascender * size,
+                    piece.width + 2.0 * pad,
+                    content,
+                    *code_bg,
+                );
+                Self::end(ops);
+            }
+        }
+        let page = self.pages.len();
+        let last = line.pieces.len().saturating_sub(1);
+        for (i, piece) in line.pieces.iter().enumerate() {
+            let span = &spans[piece.span];
+            let mut text: String = span.text[piece.range.clone()]
+                .chars()
+                .filter(|c| !crate::layout::is_invisible(*c))
+                .collect();
+            // A line that ends between words ends with the space, so text
+            // extraction and assistive technology keep the words apart.
+            if i == last && line.space_after && !text.is_empty() {
+                text.push(' ');
+            }
+            if text.is_empty() {
+                continue;
+            }
+            let c = if span.link.is_some() {
+                *link_color
+            } else {
+                *text_color
+            };
+            let face = span.face;
+            self.used_faces[face as usize] = true;
+            // Whose content this piece is.
+            let owner = match (mark, &span.link) {
+                (Mark::Artifact, _) => None,
+                (Mark::Content(node), None) => Some((node, structure.nodes[node].role.clone())),
+                (Mark::Content(node), Some(_)) => {
+                    let key = (std::rc::Rc::as_ptr(spans) as usize, piece.span, node);
+                    let link = match self.links.get(&key) {
+                        Some(l) => *l,
+                        None => {
+                            let l = structure.add(node, Role::Link);
+                            self.tags.push(node, Kid::Node(l));
+                            self.links.insert(key, l);
+                            l
+                        }
                     };
-                    let face = span.face;
-                    self.used_faces[face as usize] = true;
-                    ops.push(Op::SetFillColor { col: color(c) });
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(self.font_ids[face as usize].clone()),
-                        size: r(*size),
-                    });
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(r(x + piece.x), r(self.height - baseline)),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text)],
-                    });
-                    ops.push(Op::EndTextSection);
-                    if let Some(url) = &span.link {
-                        // Underline, then the clickable area over the line box.
-                        let thick = (size * 0.06).max(0.5);
-                        self.fill(
-                            ops,
-                            x + piece.x,
-                            baseline + size * 0.12,
-                            piece.width,
-                            thick,
-                            c,
-                        );
-                        ops.push(Op::LinkAnnotation {
-                            link: LinkAnnotation::new(
-                                Rect {
-                                    x: r(x + piece.x),
-                                    y: r(self.height - y - line_height),
-                                    width: r(piece.width),
-                                    height: r(*line_height),
-                                    mode: None,
-                                    winding_order: None,
-                                },
-                                Actions::Uri(url.clone()),
-                                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                                Some(ColorArray::Transparent),
-                                None,
-                            ),
-                        });
-                    }
+                    Some((link, Role::Link))
                 }
+            };
+            match &owner {
+                Some((node, role)) => self.begin(ops, *node, role),
+                None => Self::begin_artifact(ops),
+            }
+            ops.push(Op::SetFillColor { col: color(c) });
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(self.font_ids[face as usize].clone()),
+                size: r(*size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(r(x + piece.x), r(self.height - baseline)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            });
+            ops.push(Op::EndTextSection);
+            Self::end(ops);
+            if let Some(url) = &span.link {
+                // Underline (furniture), then the clickable area over the line box.
+                let thick = (size * 0.06).max(0.5);
+                Self::begin_artifact(ops);
+                self.fill(
+                    ops,
+                    x + piece.x,
+                    baseline + size * 0.12,
+                    piece.width,
+                    thick,
+                    c,
+                );
+                Self::end(ops);
+                if let Some((link, _)) = owner {
+                    let index = self.tags.page_links[page].len();
+                    self.tags.page_links[page].push(link);
+                    self.tags.push(link, Kid::Annot { page, index });
+                }
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect {
+                            x: r(x + piece.x),
+                            y: r(self.height - y - line_height),
+                            width: r(piece.width),
+                            height: r(*line_height),
+                            mode: None,
+                            winding_order: None,
+                        },
+                        Actions::Uri(url.clone()),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        None,
+                    ),
+                });
             }
         }
     }

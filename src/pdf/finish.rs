@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::slides::DeckInfo;
 
-use super::canvas::{Role, Structure};
+use super::canvas::{Role, Structure, Tags};
 use super::{Options, PdfError};
 
 /// One bookmark: its title and 0-based page.
@@ -96,6 +96,8 @@ pub fn finish(
     info: &DeckInfo,
     options: &Options,
     outline: &[Bookmark],
+    structure: &Structure,
+    tags: &Tags,
 ) -> Result<Vec<u8>, PdfError> {
     doc.version = "1.7".to_string();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
@@ -117,6 +119,18 @@ pub fn finish(
     let created = options
         .source_date_epoch
         .or_else(|| info.date.map(|d| d.days_since_epoch() * 86_400));
+    let xmp_date = created.map(|e| {
+        let d = pdf_date(e);
+        format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &d[2..6],
+            &d[6..8],
+            &d[8..10],
+            &d[10..12],
+            &d[12..14],
+            &d[14..16]
+        )
+    });
     if let Some(epoch) = created {
         let date = Object::string_literal(pdf_date(epoch));
         dict.set("CreationDate", date.clone());
@@ -158,6 +172,15 @@ pub fn finish(
         doc.objects.insert(*id, Object::Dictionary(d));
     }
 
+    // The structure tree and XMP metadata of a tagged PDF (PDF/UA-1).
+    let struct_root = super::tags::write(&mut doc, &pages, structure, tags);
+    let xmp = super::tags::xmp(&info.title, info.lang.code(), xmp_date.as_deref());
+    let mut xmp_dict = Dictionary::new();
+    xmp_dict.set("Type", "Metadata");
+    xmp_dict.set("Subtype", "XML");
+    // Left uncompressed, as readers of XMP expect.
+    let metadata_id = doc.add_object(lopdf::Stream::new(xmp_dict, xmp).with_compression(false));
+
     let root = doc
         .trailer
         .get(b"Root")
@@ -176,7 +199,10 @@ pub fn finish(
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", true);
     catalog.set("ViewerPreferences", prefs);
-    catalog.remove(b"Metadata");
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", true);
+    catalog.set("MarkInfo", mark_info);
+    catalog.set("StructTreeRoot", struct_root);
     if entries.is_empty() {
         catalog.remove(b"Outlines");
         catalog.set("PageMode", "UseNone");
@@ -198,6 +224,9 @@ pub fn finish(
     if let Some(old) = old_metadata {
         doc.objects.remove(&old);
     }
+    doc.get_dictionary_mut(root)
+        .map_err(err)?
+        .set("Metadata", metadata_id);
 
     // A deterministic file identifier: a hash of every object.
     compress(&mut doc);

@@ -217,10 +217,25 @@ pub fn notes_rows(
 }
 
 /// Running header and footer on every page (artifacts, not content).
+/// The logo in the running header: (image index, width, height) in points.
+pub type Logo = Option<(usize, f32, f32)>;
+
+/// The deck's logo (on the title slide) sized for the running header.
+pub fn header_logo(lowered: &Lowered, prepared: &Prepared) -> Logo {
+    let title = lowered.slides.first()?;
+    title.image.as_ref()?;
+    let index = prepared.images.index(title.number)?;
+    let (w, h) = prepared.images.size_opt(index)?;
+    let (w, h) = slide::fit(w, h, 90.0, FURNITURE_SIZE * 1.6);
+    Some((index, w, h))
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn furniture(
     ctx: &mut Ctx,
     pages: &mut [Display],
     header: Option<&str>,
+    logo: Logo,
     footer_left: Option<&str>,
     colors: &Colors,
     size: (f32, f32),
@@ -242,8 +257,25 @@ pub fn furniture(
         let mut d = Display::default();
         if let Some(title) = header {
             let spans = ctx.plain(title, false, &origin);
+            // The logo at the right, decoration like on the title slide.
+            let logo_w = match logo {
+                Some((image, w, h)) => {
+                    d.push(
+                        Mark::Artifact,
+                        Item::Image {
+                            x: MARGIN_X + width - w,
+                            y: HEADER_Y + style.size * 1.2 - h,
+                            w,
+                            h,
+                            image,
+                        },
+                    );
+                    w + 12.0
+                }
+                None => 0.0,
+            };
             // One line: a long title is cut at a line break, never drawn past the margin.
-            let mut lines = ctx.lines(&spans, style, width);
+            let mut lines = ctx.lines(&spans, style, width - logo_w);
             lines.truncate(1);
             for line in lines {
                 d.push(
@@ -363,6 +395,8 @@ pub fn pages(
             );
         }
         let mut rows = Vec::new();
+        // The label's node first, so it reads before the notes.
+        let label = structure.add(sect, Role::P);
         let notes = notes_rows(
             ctx,
             structure,
@@ -373,8 +407,9 @@ pub fn pages(
             NOTES_SIZE,
             NOTES_LEADING,
         );
-        if !notes.is_empty() {
-            let label = structure.add(sect, Role::P);
+        if notes.is_empty() {
+            structure.nodes.pop();
+        } else {
             let origin = origin(sl);
             let spans = ctx.plain(ctx.labels.notes, true, &origin);
             let mut label_rows = line_rows(
@@ -417,6 +452,7 @@ pub fn pages(
         ctx,
         &mut out,
         Some(&lowered.info.title),
+        header_logo(lowered, prepared),
         date.as_deref(),
         paper_colors,
         size,

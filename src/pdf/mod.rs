@@ -6,7 +6,8 @@
 //! metrics; the layouts (`handout`, `brief`, `slide`) produce display lists of
 //! marked items ([`canvas`]); the canvas turns them into printpdf operations;
 //! [`finish`] post-processes the document with lopdf (metadata, `/Lang`,
-//! outline, a deterministic `/ID`) so that the same deck gives the same bytes.
+//! outline, the structure tree of a tagged PDF — see `tags.rs` — and a
+//! deterministic `/ID`) so that the same deck gives the same bytes.
 
 mod brief;
 pub mod canvas;
@@ -15,6 +16,7 @@ pub mod flow;
 mod handout;
 mod image;
 pub mod slide;
+mod tags;
 pub mod text;
 
 use std::fmt;
@@ -162,6 +164,25 @@ impl ThemeFonts {
         }
     }
 
+    /// The face parsed for embedding; the built-in faces once per process.
+    fn parsed(
+        &self,
+        face: Face,
+        warnings: &mut Vec<printpdf::PdfFontParseWarning>,
+    ) -> Option<printpdf::ParsedFont> {
+        static BUILTIN: std::sync::OnceLock<[Option<printpdf::ParsedFont>; 4]> =
+            std::sync::OnceLock::new();
+        match self {
+            ThemeFonts::Builtin => BUILTIN.get_or_init(|| {
+                Face::ALL.map(|f| {
+                    printpdf::ParsedFont::from_bytes(Fonts::builtin_bytes(f), 0, &mut Vec::new())
+                })
+            })[face as usize]
+                .clone(),
+            ThemeFonts::Own(..) => printpdf::ParsedFont::from_bytes(self.bytes(face), 0, warnings),
+        }
+    }
+
     fn bytes(&self, face: Face) -> &[u8] {
         match self {
             ThemeFonts::Builtin => Fonts::builtin_bytes(face),
@@ -248,7 +269,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         .collect();
     let mut canvas = Canvas::new(size.0, size.1, fonts, image_ids.clone());
     for page in &pages {
-        canvas.page(page);
+        canvas.page(page, &mut structure);
     }
 
     let mut doc = PdfDocument::new(&lowered.info.title);
@@ -257,14 +278,14 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         if !canvas.used_faces[face as usize] {
             continue;
         }
-        let parsed =
-            printpdf::ParsedFont::from_bytes(theme_fonts.bytes(face), 0, &mut font_warnings)
-                .ok_or_else(|| {
-                    PdfError(format!(
-                        "the theme's font `{}` could not be embedded",
-                        face.file()
-                    ))
-                })?;
+        let parsed = theme_fonts
+            .parsed(face, &mut font_warnings)
+            .ok_or_else(|| {
+                PdfError(format!(
+                    "the theme's font `{}` could not be embedded",
+                    face.file()
+                ))
+            })?;
         doc.resources.fonts.map.insert(
             canvas.font_ids[face as usize].clone(),
             printpdf::PdfFont::new(parsed),
@@ -299,7 +320,14 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     };
     let mut warnings = Vec::new();
     let lo = doc.to_lopdf_document(&save, &mut warnings);
-    let bytes = finish::finish(lo, &lowered.info, options, &outline)?;
+    let bytes = finish::finish(
+        lo,
+        &lowered.info,
+        options,
+        &outline,
+        &structure,
+        &canvas.tags,
+    )?;
     Ok(Output {
         bytes,
         pages: page_count,

@@ -251,11 +251,11 @@ pub fn measures_table(
     for (m, values) in rows.iter().zip(&cells) {
         let tr = structure.add(table, Role::TR);
         let mut d = Display::default();
-        let th = structure.add(tr, Role::TH);
+        let th = structure.add(tr, Role::RowHeader);
         let mut name = (*ctx.spans(&m.name, false, origin)).clone();
         if m.quality {
             name.push(StyledSpan {
-                text: format!("\u{a0}({})", l.quality),
+                text: format!("\u{a0}{}", l.quality),
                 face: crate::layout::Face::Italic,
                 link: None,
                 code: false,
