@@ -1,39 +1,86 @@
-//! load → lower → fit → HTML, in-process, for the English example deck.
+//! Each stage of a build, in-process: load (read TOML + validate), lower (to
+//! slides), check (the plain-language rules), fit (measure every slide with the
+//! font's metrics), HTML (render the page), PDF (the handout), and the whole
+//! `compile` + fit + HTML + handout PDF. On the Swedish example deck and on generated decks
+//! of 10, 100 and 1000 slides (`pitchdeck::generate`, deterministic).
+//!
+//! `cargo bench --bench build`; one input: `cargo bench --bench build -- 1000`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, fit, html, load, slides};
+use pitchdeck::{Theme, check, compile, fit, generate, html, load, pdf, slides};
 
-fn build(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/social-media.en.toml");
-    let source = std::fs::read_to_string(&path).expect("the English example deck exists");
-    let dir = path.parent().expect("the deck has a folder");
-    let theme = Theme::builtin("default").expect("the default theme is built in");
-
-    c.bench_function("load (en example)", |b| {
-        b.iter(|| load::parse(&source, dir))
-    });
-    let (deck, _) = load::parse(&source, dir);
-    let deck = deck.expect("the example deck is valid");
-    c.bench_function("lower (en example)", |b| b.iter(|| slides::lower(&deck)));
-    let mut lowered = slides::lower(&deck);
-    // Measuring every slide with the font's metrics (fonts already parsed).
-    c.bench_function("fit (en example)", |b| {
-        b.iter(|| fit::apply(&mut lowered, &theme))
-    });
-    c.bench_function("html (en example)", |b| {
-        b.iter(|| html::render(&lowered, &theme))
-    });
-    c.bench_function("load+lower+html (en example)", |b| {
-        b.iter(|| {
-            let (deck, _) = load::parse(&source, dir);
-            let lowered = slides::lower(&deck.expect("valid"));
-            html::render(&lowered, &theme)
-        })
-    });
+/// (name, deck text, deck folder).
+fn inputs() -> Vec<(String, String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = root.join("decks/social-media.sv.toml");
+    let mut out = vec![(
+        "example-sv".to_string(),
+        std::fs::read_to_string(&example).expect("the Swedish example deck exists"),
+        root.join("decks"),
+    )];
+    for n in [10, 100, 1000] {
+        out.push((
+            format!("gen-{n}"),
+            generate::deck_toml(n),
+            root.to_path_buf(),
+        ));
+    }
+    out
 }
 
-criterion_group!(benches, build);
+fn stages(c: &mut Criterion) {
+    let theme = Theme::builtin("default").expect("the default theme is built in");
+    let handout = pdf::Options::default();
+    let mut group = c.benchmark_group("stage");
+    for (name, source, dir) in inputs() {
+        let (deck, _) = load::parse(&source, &dir);
+        let deck = deck.expect("the bench decks are valid");
+        let mut lowered = slides::lower(&deck);
+        fit::apply(&mut lowered, &theme);
+        group.throughput(Throughput::Elements(lowered.slides.len() as u64));
+        if lowered.slides.len() > 500 {
+            group.sample_size(20);
+        } else {
+            group.sample_size(60);
+        }
+
+        group.bench_with_input(BenchmarkId::new("load", &name), &source, |b, s| {
+            b.iter(|| load::parse(s, &dir))
+        });
+        group.bench_with_input(BenchmarkId::new("lower", &name), &deck, |b, d| {
+            b.iter(|| slides::lower(d))
+        });
+        group.bench_with_input(BenchmarkId::new("check", &name), &deck, |b, d| {
+            b.iter(|| check::check(&source, d, &lowered.slides))
+        });
+        // Fitting again is the same work: the step is recomputed from scratch.
+        group.bench_function(BenchmarkId::new("fit", &name), |b| {
+            b.iter(|| fit::apply(&mut lowered, &theme))
+        });
+        group.bench_with_input(BenchmarkId::new("html", &name), &lowered, |b, l| {
+            b.iter(|| html::render(l, &theme).expect("renders"))
+        });
+        group.bench_with_input(BenchmarkId::new("pdf", &name), &lowered, |b, l| {
+            b.iter(|| pdf::render(l, &theme, &handout).expect("draws"))
+        });
+        group.bench_with_input(BenchmarkId::new("all", &name), &source, |b, s| {
+            b.iter(|| {
+                let compiled = compile(s, &dir);
+                let mut lowered = compiled.lowered.expect("valid");
+                fit::apply(&mut lowered, &theme);
+                let page = html::render(&lowered, &theme).expect("renders");
+                (
+                    page,
+                    pdf::render(&lowered, &theme, &handout).expect("draws"),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages);
 criterion_main!(benches);

@@ -138,6 +138,12 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
     } else {
         Renderer::plain()
     };
+    let newlines: Vec<usize> = source
+        .text
+        .bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect();
     let mut out = String::new();
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
@@ -155,7 +161,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
             }
         }
         for d in members {
-            render_one(&mut out, d, source, &renderer);
+            render_one(&mut out, d, source, &newlines, &renderer);
         }
     }
     out
@@ -175,7 +181,13 @@ fn by_slide(diagnostics: &[Diagnostic]) -> Vec<(Option<&str>, Vec<&Diagnostic>)>
     groups
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &Renderer) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    source: &SourceFile,
+    newlines: &[usize],
+    renderer: &Renderer,
+) {
     {
         let mut group = Group::with_title(
             level(d.severity)
@@ -185,11 +197,19 @@ fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &
         match &d.span {
             Some(span) => {
                 let span = clamp_span(source.text, span.clone());
+                // Only the lines the span covers go to the renderer: it reads
+                // all the text it is given, and a big deck with many warnings
+                // would otherwise be read once per warning.
+                let (lines, line) = covering_lines(source.text, newlines, &span);
                 group = group.element(
-                    Snippet::source(source.text)
+                    Snippet::source(&source.text[lines.clone()])
+                        .line_start(line)
                         .path(source.path)
                         .fold(true)
-                        .annotation(AnnotationKind::Primary.span(span)),
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span.start - lines.start..span.end - lines.start),
+                        ),
                 );
             }
             _ => {
@@ -202,6 +222,18 @@ fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
+}
+
+/// The whole lines that `span` touches, as a byte range of `text`, and the
+/// 1-based number of the first.
+/// `newlines` holds the byte offsets of every `\n` in `text`, in order.
+fn covering_lines(text: &str, newlines: &[usize], span: &Range<usize>) -> (Range<usize>, usize) {
+    let before = newlines.partition_point(|&n| n < span.start);
+    let start = before.checked_sub(1).map_or(0, |i| newlines[i] + 1);
+    let end = newlines
+        .get(newlines.partition_point(|&n| n < span.end))
+        .map_or(text.len(), |&n| n + 1);
+    (start..end, before + 1)
 }
 
 /// A span the renderer can always draw: inside the text, on char boundaries, and
@@ -334,6 +366,46 @@ mod tests {
         assert_eq!(src.line_col(offset), (1, 3));
         let second = src.text.rfind('=').unwrap();
         assert_eq!(src.line_col(second), (2, 5));
+    }
+
+    #[test]
+    fn rendering_the_covering_lines_looks_like_rendering_the_whole_file() {
+        let text =
+            "[deck]\ntitle = \"Hej\"\n\n[need]\nclaim = \"Två\nrader\"\npoints = []\nlast = 1";
+        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        let renderer = Renderer::plain();
+        let whole = |span: Range<usize>| {
+            renderer.render(&[
+                Group::with_title(Level::WARNING.primary_title("m")).element(
+                    Snippet::source(text)
+                        .path("d.toml")
+                        .fold(true)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                ),
+            ])
+        };
+        let spans = [
+            0..6,
+            text.find("Hej").unwrap()..text.find("Hej").unwrap() + 3,
+            text.find("Två").unwrap()..text.find("rader").unwrap() + 5,
+            text.find("last").unwrap()..text.len(),
+            text.find("[need]").unwrap()..text.find("[need]").unwrap() + 7,
+        ];
+        for span in spans {
+            let (lines, line) = covering_lines(text, &newlines, &span);
+            let part = renderer.render(&[Group::with_title(Level::WARNING.primary_title("m"))
+                .element(
+                    Snippet::source(&text[lines.clone()])
+                        .line_start(line)
+                        .path("d.toml")
+                        .fold(true)
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span.start - lines.start..span.end - lines.start),
+                        ),
+                )]);
+            assert_eq!(part, whole(span.clone()), "span {span:?}");
+        }
     }
 
     #[test]

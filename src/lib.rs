@@ -8,6 +8,7 @@ pub mod check;
 pub mod deck;
 pub mod diagnostic;
 pub mod fit;
+pub mod generate;
 pub mod html;
 pub mod i18n;
 pub mod layout;

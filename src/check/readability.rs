@@ -216,10 +216,14 @@ fn mask_addresses(text: &str) -> String {
         rest = &rest[ws..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let token = &rest[..end];
-        let lower = token.to_ascii_lowercase();
-        let address = lower.contains("://")
-            || lower.starts_with("www.")
-            || lower.starts_with("mailto:")
+        let starts = |prefix: &str| {
+            token
+                .get(..prefix.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
+        };
+        let address = token.contains("://")
+            || starts("www.")
+            || starts("mailto:")
             || (token.contains('@') && token.contains('.'));
         if address {
             out.extend(std::iter::repeat_n(' ', token.len()));
@@ -246,11 +250,25 @@ pub fn is_long(word: &str) -> bool {
 /// "makes" or the "-ed" of "asked"; words of up to three letters have one.
 /// At least one per word.
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word
+    let lower = word
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+        .flat_map(char::to_lowercase);
+    // Counted for every word of every check: words that fit stay on the stack.
+    let mut buf = ['\0'; 32];
+    let mut n = 0;
+    for c in lower.clone() {
+        if n == buf.len() {
+            return syllables_of(&lower.collect::<Vec<char>>());
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    syllables_of(&buf[..n])
+}
+
+/// [`syllables`] of a word already lowercased, letters only.
+fn syllables_of(w: &[char]) -> usize {
     if w.is_empty() {
         return 0;
     }
@@ -258,8 +276,8 @@ pub fn syllables(word: &str) -> usize {
         return 1;
     }
     let ends = |suffix: &str| {
-        let s: Vec<char> = suffix.chars().collect();
-        w.len() >= s.len() && w[w.len() - s.len()..] == s[..]
+        let mut rest = w.iter().rev();
+        suffix.chars().rev().all(|c| rest.next() == Some(&c))
     };
     let n = w.len();
     let mut end = n;

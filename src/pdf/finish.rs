@@ -229,7 +229,7 @@ pub fn finish(
         .set("Metadata", metadata_id);
 
     // A deterministic file identifier: a hash of every object.
-    doc.compress();
+    compress(&mut doc);
     let mut hasher = Sha256::new();
     for (id, object) in &doc.objects {
         hasher.update(id.0.to_be_bytes());
@@ -284,6 +284,38 @@ fn hash_dict(h: &mut Sha256, d: &Dictionary) {
         hash_object(h, v);
     }
 }
+
+/// Compresses every stream that allows it, as lopdf's `Document::compress`
+/// does, but at zlib's default level instead of its best: the best level took
+/// a third of the example's whole build for a few per cent smaller fonts
+/// (docs/performance.md).
+fn compress(doc: &mut Document) {
+    use std::io::Write as _;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        let Ok(compressed) = encoder.finish() else {
+            continue;
+        };
+        // As lopdf: only when it saves more than the filter entry costs.
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+/// zlib level for the PDF's streams (0–9).
+const COMPRESSION: u32 = 6;
 
 #[cfg(test)]
 mod tests {
