@@ -58,8 +58,12 @@ impl ReadError {
                     p.display()
                 )
             }
-            ReadError::TooLarge(p, n) => format!(
+            ReadError::TooLarge(p, n) if *n > MAX_DECK_BYTES + 1 => format!(
                 "{}: the file is {n} bytes; a deck may be at most {MAX_DECK_BYTES} bytes",
+                p.display()
+            ),
+            ReadError::TooLarge(p, _) => format!(
+                "{}: the file is over {MAX_DECK_BYTES} bytes; a deck may be at most {MAX_DECK_BYTES} bytes",
                 p.display()
             ),
             ReadError::NotUtf8 {
@@ -96,7 +100,12 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
     if meta.len() > MAX_DECK_BYTES {
         return Err(ReadError::TooLarge(path.into(), meta.len()));
     }
-    let bytes = fs::read(path).map_err(|e| ReadError::Io(path.into(), e))?;
+    // Read at most one byte over the limit: a device or a pipe (`/dev/zero`,
+    // `/dev/stdin`) has no size to check first.
+    let bytes = read_at_most(path, MAX_DECK_BYTES).map_err(|e| ReadError::Io(path.into(), e))?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(ReadError::TooLarge(path.into(), bytes.len() as u64));
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -118,6 +127,17 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
             })
         }
     }
+}
+
+/// Reads up to `limit + 1` bytes of a file, so that a file over the limit is
+/// noticed without reading all of it.
+fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use io::Read as _;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses and validates deck text. `dir` is the deck's folder (for images).
@@ -829,7 +849,17 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        let size = fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
+        let meta = fs::metadata(&real).ok();
+        if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
+            // A folder, a pipe or a device: reading it could block or never end.
+            err(
+                self,
+                format!("the image in {ctx} is not a regular file: `{raw}`"),
+                "give the path of an image file (PNG, JPEG or SVG)",
+            );
+            return None;
+        }
+        let size = meta.map_or(0, |m| m.len());
         if size > MAX_IMAGE_BYTES {
             err(
                 self,
@@ -838,7 +868,18 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        let bytes = match fs::read(&real) {
+        // Bounded even if the file grows between the size check and the read.
+        let bytes = match read_at_most(&real, MAX_IMAGE_BYTES) {
+            Ok(b) if b.len() as u64 > MAX_IMAGE_BYTES => {
+                err(
+                    self,
+                    format!(
+                        "the image in {ctx} is over {MAX_IMAGE_BYTES} bytes; the limit is {MAX_IMAGE_BYTES}"
+                    ),
+                    "make the image smaller (a slide needs at most about 2000 pixels across)",
+                );
+                return None;
+            }
             Ok(b) => b,
             Err(e) => {
                 err(
