@@ -118,11 +118,58 @@ pub fn render(
     format: Format,
     color: bool,
 ) -> String {
+    // Text from the deck reaches a terminal: its control characters are shown,
+    // never obeyed (an escape sequence could clear or retitle the terminal).
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            message: visible(&d.message),
+            help: d.help.as_deref().map(visible),
+            slide: d.slide.as_deref().map(visible),
+            ..d.clone()
+        })
+        .collect();
     match format {
-        Format::Human => render_human(diagnostics, source, color),
-        Format::Short => render_short(diagnostics, source),
-        Format::Json => render_json(diagnostics, source),
+        // The snippet's source lines: the renderer shows C0 controls as symbols;
+        // C1 controls (U+0080–U+009F) are replaced here.
+        Format::Human => render_human(&shown, source, color)
+            .chars()
+            .map(|c| if is_c1(c) { '\u{fffd}' } else { c })
+            .collect(),
+        Format::Short => render_short(&shown, source),
+        // JSON escapes C0 itself; C1 gets the same \u escape, still valid JSON
+        // (C1 characters occur only inside strings).
+        Format::Json => {
+            let json = render_json(diagnostics, source);
+            let mut out = String::with_capacity(json.len());
+            for c in json.chars() {
+                if is_c1(c) {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
     }
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// `text` with control characters shown as symbols: C0 and DEL as their Unicode
+/// control pictures (ESC as ␛), C1 as the replacement character.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if is_c1(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> Level<'static> {
