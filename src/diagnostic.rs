@@ -95,6 +95,47 @@ impl SourceFile<'_> {
     }
 }
 
+/// Where each line of a text starts, for turning many byte offsets into lines
+/// and columns without rescanning the text each time (a deck near the size limit
+/// can have tens of thousands of findings).
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, starts }
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// 1-based line and column (in characters), as [`SourceFile::line_col`].
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line_of(offset);
+        let col = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The byte range of the whole lines a span touches (without the last newline).
+    fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line_of(span.start);
+        let last = self.line_of(span.end.max(span.start));
+        let start = self.starts[first];
+        let end = self
+            .starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end.max(start)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
@@ -185,6 +226,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
     } else {
         Renderer::plain()
     };
+    let lines = LineIndex::new(source.text);
     let mut out = String::new();
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
@@ -202,7 +244,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
             }
         }
         for d in members {
-            render_one(&mut out, d, source, &renderer);
+            render_one(&mut out, d, source, &lines, &renderer);
         }
     }
     out
@@ -212,17 +254,25 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
 /// input is sorted by place in the file, so a slide's findings stay together).
 fn by_slide(diagnostics: &[Diagnostic]) -> Vec<(Option<&str>, Vec<&Diagnostic>)> {
     let mut groups: Vec<(Option<&str>, Vec<&Diagnostic>)> = Vec::new();
+    let mut index: std::collections::HashMap<Option<&str>, usize> = Default::default();
     for d in diagnostics {
         let slide = d.slide.as_deref();
-        match groups.iter_mut().find(|(s, _)| *s == slide) {
-            Some((_, members)) => members.push(d),
-            None => groups.push((slide, vec![d])),
-        }
+        let i = *index.entry(slide).or_insert_with(|| {
+            groups.push((slide, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(d);
     }
     groups
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &Renderer) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    source: &SourceFile,
+    lines: &LineIndex,
+    renderer: &Renderer,
+) {
     {
         let mut group = Group::with_title(
             level(d.severity)
@@ -232,11 +282,18 @@ fn render_one(out: &mut String, d: &Diagnostic, source: &SourceFile, renderer: &
         match &d.span {
             Some(span) => {
                 let span = clamp_span(source.text, span.clone());
+                // Only the lines the span is on: the renderer would otherwise walk
+                // the whole file for every finding.
+                let around = lines.lines_around(&span);
                 group = group.element(
-                    Snippet::source(source.text)
+                    Snippet::source(&source.text[around.clone()])
+                        .line_start(lines.line_of(around.start) + 1)
                         .path(source.path)
                         .fold(true)
-                        .annotation(AnnotationKind::Primary.span(span)),
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span.start - around.start..span.end - around.start),
+                        ),
                 );
             }
             _ => {
@@ -266,6 +323,7 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let lines = LineIndex::new(source.text);
     let mut out = String::new();
     for d in diagnostics {
         let sev = match d.severity {
@@ -274,7 +332,7 @@ fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
         };
         match &d.span {
             Some(span) => {
-                let (line, col) = source.line_col(span.start);
+                let (line, col) = lines.line_col(span.start);
                 out.push_str(&format!(
                     "{}:{line}:{col}: {sev}[{}]: {}\n",
                     source.path, d.code, d.message
@@ -308,11 +366,12 @@ struct JsonDiagnostic<'a> {
 }
 
 fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let lines = LineIndex::new(source.text);
     let items: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| {
-            let start = d.span.as_ref().map(|s| source.line_col(s.start));
-            let end = d.span.as_ref().map(|s| source.line_col(s.end));
+            let start = d.span.as_ref().map(|s| lines.line_col(s.start));
+            let end = d.span.as_ref().map(|s| lines.line_col(s.end));
             JsonDiagnostic {
                 code: d.code,
                 rule: crate::check::rules::lookup(d.code).map(|r| r.name),
@@ -370,6 +429,21 @@ fn counts(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_line_col_everywhere() {
+        for text in ["", "\n", "a", "ab\ncd", "å\r\nä😀\n\nö", "trailing\n"] {
+            let src = SourceFile { path: "d", text };
+            let lines = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    lines.line_col(offset),
+                    src.line_col(offset),
+                    "{text:?} @ {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
