@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 /// How bad a finding is. Errors stop a build; warnings do not (unless denied).
@@ -95,6 +95,9 @@ impl SourceFile<'_> {
     }
 }
 
+/// Longest line, in bytes, drawn under a finding; a longer one is named, not drawn.
+const MAX_SHOWN_LINE: usize = 1000;
+
 /// Where each line of a text starts, for turning many byte offsets into lines
 /// and columns without rescanning the text each time (a deck near the size limit
 /// can have tens of thousands of findings).
@@ -121,6 +124,20 @@ impl<'a> LineIndex<'a> {
         let line = self.line_of(offset);
         let col = self.text[self.starts[line]..offset].chars().count() + 1;
         (line + 1, col)
+    }
+
+    /// The length in bytes of the longer of the first and last line of a span
+    /// (the lines a folded snippet draws in full).
+    fn longest_line_at(&self, span: &Range<usize>) -> usize {
+        let len = |line: usize| {
+            let start = self.starts[line];
+            let end = self
+                .starts
+                .get(line + 1)
+                .map_or(self.text.len(), |&n| n - 1);
+            end.saturating_sub(start)
+        };
+        len(self.line_of(span.start)).max(len(self.line_of(span.end.max(span.start))))
     }
 
     /// The byte range of the whole lines a span touches (without the last newline).
@@ -285,16 +302,28 @@ fn render_one(
                 // Only the lines the span is on: the renderer would otherwise walk
                 // the whole file for every finding.
                 let around = lines.lines_around(&span);
-                group = group.element(
-                    Snippet::source(&source.text[around.clone()])
-                        .line_start(lines.line_of(around.start) + 1)
-                        .path(source.path)
-                        .fold(true)
-                        .annotation(
-                            AnnotationKind::Primary
-                                .span(span.start - around.start..span.end - around.start),
-                        ),
-                );
+                let longest = lines.longest_line_at(&span);
+                if longest > MAX_SHOWN_LINE {
+                    // Drawing a line of a megabyte under each of thousands of
+                    // findings would take hours: give the place only.
+                    let (line, col) = lines.line_col(span.start);
+                    group = group
+                        .element(Origin::path(source.path).line(line).char_column(col))
+                        .element(Level::NOTE.message(format!(
+                            "the line is {longest} bytes long, too long to show"
+                        )));
+                } else {
+                    group = group.element(
+                        Snippet::source(&source.text[around.clone()])
+                            .line_start(lines.line_of(around.start) + 1)
+                            .path(source.path)
+                            .fold(true)
+                            .annotation(
+                                AnnotationKind::Primary
+                                    .span(span.start - around.start..span.end - around.start),
+                            ),
+                    );
+                }
             }
             _ => {
                 group = group.element(Level::NOTE.no_name().message(format!("in {}", source.path)));

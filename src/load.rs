@@ -28,6 +28,8 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_POINTS: usize = 50;
 /// Most `[[metrics.measure]]` entries.
 pub const MAX_MEASURES: usize = 200;
+/// Most TOML syntax errors reported one by one; the rest are counted.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
 /// Most `[[objection]]` entries.
 pub const MAX_OBJECTIONS: usize = 5_000;
 
@@ -145,8 +147,9 @@ fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
 pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
-        let diags = syntax_errors
+        let mut diags: Vec<Diagnostic> = syntax_errors
             .iter()
+            .take(MAX_SYNTAX_ERRORS)
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end();
@@ -155,6 +158,18 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
                     .help(syntax_help(message))
             })
             .collect();
+        // One broken line can make an error per character after it.
+        if let Some(next) = syntax_errors.get(MAX_SYNTAX_ERRORS) {
+            let more = syntax_errors.len() - MAX_SYNTAX_ERRORS;
+            diags.push(
+                Diagnostic::error(
+                    "E001",
+                    format!("TOML syntax: {more} more errors from here on are not shown"),
+                )
+                .at(next.span().unwrap_or(0..0))
+                .help("fix the first errors: the rest often follow from them"),
+            );
+        }
         return (None, diags);
     }
     if root.get_ref().is_empty() {

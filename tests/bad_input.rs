@@ -347,3 +347,49 @@ fn terminal_control_characters_never_reach_the_terminal() {
         "unknown key `\u{1b}[2J\u{9b}2Jfoo` in [deck]"
     );
 }
+
+/// Found by the `load` fuzz target (a 10 KB file took over 10 s): a broken
+/// inline table made an error per character after it, and each drew its long
+/// line again. Syntax errors now stop at 50 plus a count, and a line over
+/// 1,000 bytes is named, not drawn.
+#[test]
+fn a_cascade_of_syntax_errors_is_cut_short() {
+    let (code, stderr) = check("fuzz-load-timeout-1.toml");
+    assert_eq!(code, 1);
+    assert_eq!(stderr.matches("error[E001]").count(), 51, "{stderr}");
+    assert!(
+        stderr.contains("error[E001]: TOML syntax: 3144 more errors from here on are not shown"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("fuzz-load-timeout-1.toml: 51 errors\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_two_megabyte_line_of_errors_is_reported_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "]".repeat(2_000_000);
+    fs::write(
+        dir.path().join("deck.toml"),
+        format!("[deck]\ntitle = \"x\"\nbad = {{ a = {line}\n"),
+    )
+    .unwrap();
+    let out = pitchdeck()
+        .current_dir(dir.path())
+        .args(["check", "deck.toml"])
+        // A guard against a hang, not a speed test (benches/ measure speed).
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("error[E001]").count(), 51);
+    assert!(
+        stderr.contains("= note: the line is 2000012 bytes long, too long to show"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> deck.toml:3:13"), "{stderr}");
+    assert!(stderr.len() < 50_000, "{} bytes of report", stderr.len());
+}
