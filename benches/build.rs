@@ -1,10 +1,10 @@
-//! load → lower → HTML, in-process, for the English example deck.
+//! load → lower → fit → HTML, in-process, for the English example deck.
 
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, html, load, slides};
+use pitchdeck::{Theme, fit, html, load, slides};
 
 fn build(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/social-media.en.toml");
@@ -18,7 +18,11 @@ fn build(c: &mut Criterion) {
     let (deck, _) = load::parse(&source, dir);
     let deck = deck.expect("the example deck is valid");
     c.bench_function("lower (en example)", |b| b.iter(|| slides::lower(&deck)));
-    let lowered = slides::lower(&deck);
+    let mut lowered = slides::lower(&deck);
+    // Measuring every slide with the font's metrics (fonts already parsed).
+    c.bench_function("fit (en example)", |b| {
+        b.iter(|| fit::apply(&mut lowered, &theme))
+    });
     c.bench_function("html (en example)", |b| {
         b.iter(|| html::render(&lowered, &theme))
     });

@@ -194,6 +194,8 @@ struct SlideView {
     measures: Vec<MeasureView>,
     part: Option<String>,
     notes_html: String,
+    /// The fit step the build chose (0: the theme's own sizes).
+    fit: usize,
 }
 
 #[derive(Serialize)]
@@ -282,6 +284,7 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
         notes_html: notes_html(slide, l),
+        fit: slide.fit,
     }
 }
 
@@ -290,8 +293,15 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
     // The brand colour replaces the accent only in themes that take one, and
     // only as adjusted to keep the theme's text contrast.
     let c = theme.palette(brand_color).colors;
+    let sizes: String = theme
+        .config
+        .sizes
+        .named()
+        .iter()
+        .map(|(name, px)| format!(";--size-{name}:{px}px"))
+        .collect();
     let mut css = format!(
-        ":root{{--bg:{};--text:{};--muted:{};--accent:{};--surface:{};--font:\"{}\",system-ui,sans-serif}}\n",
+        ":root{{--bg:{};--text:{};--muted:{};--accent:{};--surface:{};--font:\"{}\",system-ui,sans-serif{sizes}}}\n",
         c.background, c.text, c.muted, c.accent, c.surface, theme.config.font_family
     );
     for (file, weight, style) in [

@@ -37,6 +37,22 @@ pub struct Labels {
     pub no_baseline: &'static str,
     pub deck_nav: &'static str,
     pub why_measures: &'static str,
+    /// The presenter view and the keys dialog (`?`).
+    pub presenter: &'static str,
+    pub next: &'static str,
+    pub end_of_deck: &'static str,
+    pub no_notes: &'static str,
+    pub elapsed: &'static str,
+    pub time_left: &'static str,
+    pub keys: &'static str,
+    pub key_next: &'static str,
+    pub key_previous: &'static str,
+    pub key_first_last: &'static str,
+    pub key_go_to: &'static str,
+    pub key_presenter: &'static str,
+    pub key_reset_timer: &'static str,
+    pub key_help: &'static str,
+    pub close: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -68,6 +84,21 @@ const EN: Labels = Labels {
     no_baseline: "no baseline yet",
     deck_nav: "Slides",
     why_measures: "Why these measures:",
+    presenter: "Presenter view",
+    next: "Next",
+    end_of_deck: "End of the deck",
+    no_notes: "No notes for this slide.",
+    elapsed: "Elapsed",
+    time_left: "Time left",
+    keys: "Keys",
+    key_next: "Next slide",
+    key_previous: "Previous slide",
+    key_first_last: "First or last slide",
+    key_go_to: "Go to slide 3: add #3 to the address",
+    key_presenter: "Open the presenter view: notes, next slide, timer",
+    key_reset_timer: "Start the timer again (presenter view)",
+    key_help: "Show or hide these keys",
+    close: "Close",
 };
 
 const SV: Labels = Labels {
@@ -99,6 +130,21 @@ const SV: Labels = Labels {
     no_baseline: "inget utgångsvärde än",
     deck_nav: "Bilder",
     why_measures: "Därför de här måtten:",
+    presenter: "Talarvy",
+    next: "Nästa",
+    end_of_deck: "Slut på presentationen",
+    no_notes: "Inga noteringar för den här bilden.",
+    elapsed: "Tid som gått",
+    time_left: "Tid kvar",
+    keys: "Tangenter",
+    key_next: "Nästa bild",
+    key_previous: "Föregående bild",
+    key_first_last: "Första eller sista bilden",
+    key_go_to: "Gå till bild 3: lägg till #3 i adressen",
+    key_presenter: "Öppna talarvyn: noteringar, nästa bild, tid",
+    key_reset_timer: "Starta tiden om (talarvyn)",
+    key_help: "Visa eller dölj tangenterna",
+    close: "Stäng",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -7,8 +7,10 @@
 pub mod check;
 pub mod deck;
 pub mod diagnostic;
+pub mod fit;
 pub mod html;
 pub mod i18n;
+pub mod layout;
 pub mod load;
 pub mod schema;
 pub mod slides;

@@ -125,6 +125,8 @@ pub struct Slide {
     pub notes: Vec<Block>,
     /// Where the slide comes from in deck.toml.
     pub span: Range<usize>,
+    /// How much smaller its type is set to fit (0: not at all; see `fit`).
+    pub fit: usize,
 }
 
 impl Slide {
@@ -144,6 +146,7 @@ impl Slide {
             part: None,
             notes: Vec::new(),
             span,
+            fit: 0,
         }
     }
 

@@ -63,6 +63,71 @@ pub struct ThemeConfig {
     #[serde(default = "default_min_contrast")]
     pub min_contrast: f64,
     pub colors: Colors,
+    /// Type sizes on the 1280×720 slide, shared by the stylesheet (as CSS
+    /// variables) and the build's fit estimate.
+    #[serde(default)]
+    pub sizes: Sizes,
+}
+
+/// Type sizes in CSS pixels on the 1280×720 slide. The build may set a crowded
+/// slide's text smaller, down to `min` and never below [`MIN_TEXT_PX`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sizes {
+    /// Points, answers' body text, the byline.
+    pub text: f32,
+    /// The claim (or question) heading.
+    pub claim: f32,
+    /// The deck's title on the title slide.
+    pub title: f32,
+    pub subtitle: f32,
+    /// An objection's answer.
+    pub answer: f32,
+    /// The section label above the claim.
+    pub label: f32,
+    /// Evidence, the metrics table, the slide number.
+    pub small: f32,
+    /// "Questions you may hear".
+    pub divider: f32,
+    /// The least size the build may shrink text to.
+    pub min: f32,
+}
+
+/// No text on a slide is smaller than this, at 1280×720 (WCAG-minded; the
+/// back row of a meeting room).
+pub const MIN_TEXT_PX: f32 = 24.0;
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Sizes {
+            text: 30.0,
+            claim: 46.0,
+            title: 64.0,
+            subtitle: 34.0,
+            answer: 32.0,
+            label: 24.0,
+            small: 24.0,
+            divider: 56.0,
+            min: MIN_TEXT_PX,
+        }
+    }
+}
+
+impl Sizes {
+    /// Every size, named as in theme.toml.
+    pub fn named(&self) -> [(&'static str, f32); 9] {
+        [
+            ("text", self.text),
+            ("claim", self.claim),
+            ("title", self.title),
+            ("subtitle", self.subtitle),
+            ("answer", self.answer),
+            ("label", self.label),
+            ("small", self.small),
+            ("divider", self.divider),
+            ("min", self.min),
+        ]
+    }
 }
 
 fn default_min_contrast() -> f64 {
@@ -469,7 +534,18 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 fn parse_config(bytes: &[u8]) -> Result<ThemeConfig, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "theme.toml is not UTF-8".to_string())?;
-    toml::from_str(text).map_err(|e| e.message().to_string())
+    let config: ThemeConfig = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    if let Some((name, size)) = config
+        .sizes
+        .named()
+        .into_iter()
+        .find(|(_, size)| !(MIN_TEXT_PX..=200.0).contains(size))
+    {
+        return Err(format!(
+            "[sizes] {name} = {size}: sizes are CSS pixels on a 1280×720 slide, from {MIN_TEXT_PX} to 200"
+        ));
+    }
+    Ok(config)
 }
 
 /// Parses "#rgb" or "#rrggbb" into RGB bytes.
@@ -509,6 +585,28 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const COLORS: &str = "[colors]\nbackground = \"#fff\"\ntext = \"#000\"\nmuted = \"#333\"\naccent = \"#036\"\nsurface = \"#eee\"\n";
+
+    #[test]
+    fn sizes_default_to_the_default_theme_and_keep_the_least_size() {
+        let config =
+            parse_config(format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}").as_bytes())
+                .unwrap();
+        assert_eq!(config.sizes, Sizes::default());
+        let config = parse_config(
+            format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}[sizes]\ntext = 34\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(config.sizes.text, 34.0);
+        assert_eq!(config.sizes.claim, 46.0);
+        let err = parse_config(
+            format!("name = \"t\"\nfont_family = \"F\"\n{COLORS}[sizes]\nsmall = 18\n").as_bytes(),
+        )
+        .unwrap_err();
+        assert!(err.contains("[sizes] small = 18"), "{err}");
+        assert!(Theme::builtin("contrast").unwrap().config.sizes.text > Sizes::default().text);
+    }
 
     #[test]
     fn hex_colours_parse() {

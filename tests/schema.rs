@@ -174,7 +174,8 @@ fn taplo() -> Option<PathBuf> {
         StdCommand::new(c)
             .arg("--version")
             .output()
-            .is_ok_and(|o| o.status.success())
+            // The npm build of Taplo prints its version but exits 1.
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with("taplo"))
     })
 }
 

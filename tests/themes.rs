@@ -31,10 +31,13 @@ fn example_decks() -> Vec<PathBuf> {
 }
 
 /// The `:root{…}` colour line of a built page.
+/// The colour and font variables (the type sizes, `--size-*`, follow them).
 fn colours(html: &str) -> &str {
     let start = html.find(":root{--bg:").expect("the colour variables");
     let end = start + html[start..].find('}').unwrap();
-    &html[start..end]
+    let root = &html[start..end];
+    let sizes = root.find(";--size-text:").expect("the size variables");
+    &root[..sizes]
 }
 
 #[test]

@@ -83,12 +83,17 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
         theme_folder,
         theme_error: None,
     };
-    let (Some(lowered), Some(theme)) = (compiled.lowered, theme) else {
+    let (Some(mut lowered), Some(theme)) = (compiled.lowered, theme) else {
         return Ok(rendered);
     };
     if rendered.diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(rendered);
     }
+    // Fit: crowded slides in smaller type; W301 for those that still do not fit.
+    rendered
+        .diagnostics
+        .extend(pitchdeck::fit::apply(&mut lowered, &theme));
+    pitchdeck::diagnostic::sort(&mut rendered.diagnostics);
     match html::render(&lowered, &theme) {
         Ok(page) => rendered.page = Some((page, lowered.slides.len())),
         Err(e) => rendered.theme_error = Some(e.0),

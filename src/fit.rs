@@ -1,0 +1,318 @@
+//! Fit at build time: the deck's font is ours, so the build measures each
+//! slide's text with the theme font's metrics (`layout`) and the theme's type
+//! sizes, the way the default stylesheet lays it out on the 1280×720 slide. A
+//! crowded slide is set in smaller type, a step at a time, never below the
+//! theme's least size; a slide that does not fit even then is reported (W301)
+//! with the slide and its place in deck.toml.
+//!
+//! The estimate follows `themes/default/style.css`; the browser tests
+//! (tests/browser.rs) check that it agrees with Chromium: the slides warned
+//! about are the ones that overflow, and the others fit.
+
+use crate::diagnostic::Diagnostic;
+use crate::layout::{Face, Fonts, Span, spans_of};
+use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind};
+use crate::theme::{Sizes, Theme};
+
+/// The slide canvas and its margins (`.slide` padding), in CSS pixels.
+pub const SLIDE_WIDTH: f32 = 1280.0;
+pub const SLIDE_HEIGHT: f32 = 720.0;
+const PAD_TOP: f32 = 56.0;
+const PAD_BOTTOM: f32 = 72.0;
+const PAD_SIDE: f32 = 80.0;
+
+/// The room inside the margins.
+pub const CONTENT_WIDTH: f32 = SLIDE_WIDTH - 2.0 * PAD_SIDE;
+pub const CONTENT_HEIGHT: f32 = SLIDE_HEIGHT - PAD_TOP - PAD_BOTTOM;
+
+/// Scale factors of the fit steps; `data-fit="n"` selects `FIT_STEPS[n]` in the
+/// stylesheet (`--fit`). Sizes never go below the theme's `min`.
+pub const FIT_STEPS: [f32; 4] = [1.0, 0.92, 0.85, 0.78];
+
+/// Line heights of the stylesheet (CSS `line-height`).
+const BODY_LEADING: f32 = 1.35;
+const HEADING_LEADING: f32 = 1.15;
+const TABLE_LEADING: f32 = 1.25;
+
+/// What the build decided for one slide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    /// Index into `FIT_STEPS` (0: the theme's own sizes).
+    pub step: usize,
+    /// Estimated height of the slide's content at that step, in px.
+    pub height: f32,
+    /// Whether it fits in `CONTENT_HEIGHT`.
+    pub fits: bool,
+}
+
+/// Measures every slide, sets `Slide::fit` to the step it needs, and returns a
+/// W301 warning for each slide that does not fit even at the last step.
+pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
+    let fonts = theme_fonts(theme);
+    let fonts = fonts.as_ref().unwrap_or_else(|| Fonts::builtin());
+    let sizes = &theme.config.sizes;
+    let mut diagnostics = Vec::new();
+    let mut objection = 0;
+    for slide in &mut lowered.slides {
+        if slide.kind == SlideKind::Objection {
+            objection += 1;
+        }
+        let fit = fit_slide(slide, fonts, sizes);
+        slide.fit = fit.step;
+        if !fit.fits {
+            let name = match slide.kind {
+                SlideKind::Objection => format!("objection {objection}"),
+                _ => slide.describe(),
+            };
+            let smallest = sizes.min.max(sizes.text * FIT_STEPS[FIT_STEPS.len() - 1]);
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W301",
+                    format!(
+                        "slide {} does not fit: its text needs about {:.0}px of the {:.0}px a 1280×720 slide has, even in smaller type ({:.0}px)",
+                        slide.number, fit.height, CONTENT_HEIGHT, smallest
+                    ),
+                )
+                .at(slide.span.clone())
+                .on_slide(name)
+                .help("say less on the slide: cut points, move detail to `notes`, or split the section"),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// The theme's own TrueType faces, when it has all four (else the built-in ones).
+fn theme_fonts(theme: &Theme) -> Option<Fonts> {
+    let faces = Face::ALL.map(|f| theme.file(f.file()));
+    let [Some(r), Some(b), Some(i), Some(bi)] = faces else {
+        return None;
+    };
+    if [r, b, i, bi]
+        .iter()
+        .zip(Face::ALL)
+        .all(|(bytes, f)| *bytes == Fonts::builtin_bytes(f))
+    {
+        return None;
+    }
+    Fonts::parse([r, b, i, bi]).ok()
+}
+
+/// The first step at which the slide fits, or the last step when none does.
+pub fn fit_slide(slide: &Slide, fonts: &Fonts, sizes: &Sizes) -> Fit {
+    let last = FIT_STEPS.len() - 1;
+    for (step, factor) in FIT_STEPS.iter().enumerate() {
+        let height = slide_height(slide, fonts, sizes, *factor);
+        if height <= CONTENT_HEIGHT || step == last {
+            return Fit {
+                step,
+                height,
+                fits: height <= CONTENT_HEIGHT,
+            };
+        }
+    }
+    unreachable!("FIT_STEPS is not empty")
+}
+
+/// A size scaled by the fit factor, never below the theme's least size.
+fn scaled(size: f32, factor: f32, sizes: &Sizes) -> f32 {
+    (size * factor).max(sizes.min)
+}
+
+/// Height of rich text broken into lines at `size` in a box `width` wide.
+fn text_height(fonts: &Fonts, rich: &Rich, bold: bool, size: f32, width: f32, leading: f32) -> f32 {
+    let spans: Vec<Span> = if bold {
+        spans_of(rich)
+            .into_iter()
+            .map(|s| Span::new(s.text, s.face.bolder()))
+            .collect()
+    } else {
+        spans_of(rich)
+    };
+    let lines = fonts.break_lines(&spans, size, width).len().max(1);
+    lines as f32 * size * leading
+}
+
+/// `n` ch (the width of "0") in a face at a size: CSS `max-width: 30ch`.
+fn ch(fonts: &Fonts, face: Face, size: f32, n: f32) -> f32 {
+    fonts.width(face, "0", size) * n
+}
+
+/// Estimated height of everything in the slide's frame (inside its margins).
+pub fn slide_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32 {
+    match slide.kind {
+        SlideKind::Title => title_height(slide, fonts, sizes, factor),
+        SlideKind::Divider => {
+            let size = sizes.divider;
+            text_height(
+                fonts,
+                &slide.heading,
+                true,
+                size,
+                CONTENT_WIDTH,
+                HEADING_LEADING,
+            )
+        }
+        SlideKind::Section(_) | SlideKind::Objection => content_height(slide, fonts, sizes, factor),
+    }
+}
+
+fn title_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32 {
+    let title = scaled(sizes.title, factor, sizes);
+    let width = CONTENT_WIDTH.min(ch(fonts, Face::Bold, title, 24.0));
+    let mut h = text_height(fonts, &slide.heading, true, title, width, HEADING_LEADING);
+    if let Some(subtitle) = &slide.subtitle {
+        let size = scaled(sizes.subtitle, factor, sizes);
+        let width = CONTENT_WIDTH.min(ch(fonts, Face::Regular, size, 40.0));
+        h += 20.0 + text_height(fonts, subtitle, false, size, width, BODY_LEADING);
+    }
+    if !slide.byline.is_empty() {
+        let size = scaled(sizes.text * 0.87, factor, sizes);
+        h += 48.0 + 20.0 + 6.0;
+        for line in &slide.byline {
+            let rich = Rich::plain(line.clone());
+            h += text_height(fonts, &rich, false, size, CONTENT_WIDTH, BODY_LEADING) + 4.0;
+        }
+    }
+    h
+}
+
+fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32 {
+    // The label: one line of capitals with letter spacing.
+    let mut label = Rich::plain(slide.label.to_uppercase());
+    if let Some((i, n)) = slide.part {
+        label.runs[0].text.push_str(&format!(" {i}/{n}"));
+    }
+    // Letter spacing (0.06em) is measured as 8% wider type on the same line height.
+    let label_lines = fonts
+        .break_lines(&spans_of(&label), sizes.label * 1.08, CONTENT_WIDTH)
+        .len()
+        .max(1);
+    let mut h = label_lines as f32 * sizes.label * BODY_LEADING + 12.0;
+
+    // The text column: the whole width, or three fifths beside an image.
+    let width = if slide.image.is_some() {
+        (CONTENT_WIDTH - 48.0) * 3.0 / 5.0
+    } else {
+        CONTENT_WIDTH
+    };
+    let claim = scaled(sizes.claim, factor, sizes);
+    let claim_width = width.min(ch(fonts, Face::Bold, claim, 30.0));
+    let mut column = text_height(
+        fonts,
+        &slide.heading,
+        true,
+        claim,
+        claim_width,
+        HEADING_LEADING,
+    ) + 28.0;
+    let text = scaled(sizes.text, factor, sizes);
+    if let Some(answer) = &slide.answer {
+        let size = scaled(sizes.answer, factor, sizes);
+        let answer_width = width.min(ch(fonts, Face::Regular, size, 40.0));
+        column += text_height(fonts, answer, false, size, answer_width, BODY_LEADING);
+    }
+    if !slide.points.is_empty() {
+        // ul padding-left 1.1em, li padding-left 0.2em, li margin-bottom 0.5em.
+        let point_width = width - 1.3 * text;
+        for point in &slide.points {
+            column +=
+                text_height(fonts, point, false, text, point_width, BODY_LEADING) + 0.5 * text;
+        }
+    }
+    if !slide.measures.is_empty() {
+        column += table_height(&slide.measures, fonts, sizes, width);
+    }
+    h += column;
+    if let Some(evidence) = &slide.evidence {
+        // margin-top 16, padding-top 10, border-left 6 + padding-left 20.
+        h += 26.0
+            + text_height(
+                fonts,
+                evidence,
+                false,
+                sizes.small,
+                CONTENT_WIDTH - 26.0,
+                BODY_LEADING,
+            );
+    }
+    h
+}
+
+/// The metrics table: a header row and a row per measure; the measure's name
+/// wraps in what the other columns leave.
+fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -> f32 {
+    let size = sizes.small;
+    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 24.0;
+    let header = |text: &str| fonts.width(Face::Bold, text, size) + 24.0;
+    // Today, target, unit, by: at least as wide as their widest cell; the bar 220 + padding.
+    let numbers = rows
+        .iter()
+        .map(|m| {
+            cell(m.baseline_text.as_deref().unwrap_or("–")).max(header("Today"))
+                + cell(&m.target_text).max(header("Target"))
+        })
+        .fold(0.0, f32::max);
+    let unit = rows
+        .iter()
+        .map(|m| cell(m.unit.as_deref().unwrap_or("")))
+        .fold(header("Unit"), f32::max);
+    let by = rows
+        .iter()
+        .map(|m| cell(&m.by))
+        .fold(header("By"), f32::max);
+    // The bar column: 220px and the cell padding.
+    let name_width = (width - numbers - unit - by - 224.0).max(size * 4.0) - 24.0;
+    let row_extra = 2.0 * 10.0 + 2.0;
+    let mut h = size * TABLE_LEADING + row_extra;
+    for m in rows {
+        let mut name = m.name.clone();
+        let mut room = name_width;
+        if m.quality {
+            // The quality tag: a word in a pill, whose padding and border take
+            // about half an em more; the pill makes its line a little taller.
+            name.runs.push(crate::slides::Run {
+                text: " quality".to_string(),
+                ..Default::default()
+            });
+            room -= 0.55 * size;
+        }
+        let lines = fonts.break_lines(&spans_of(&name), size, room).len().max(1);
+        let tag = if m.quality { 5.0 } else { 0.0 };
+        h += (lines as f32 * size * TABLE_LEADING + tag).max(28.0) + row_extra;
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sizes() -> Sizes {
+        Sizes::default()
+    }
+
+    #[test]
+    fn smaller_steps_never_go_below_the_least_size() {
+        let s = sizes();
+        for factor in FIT_STEPS {
+            for size in [s.text, s.claim, s.title, s.answer] {
+                assert!(scaled(size, factor, &s) >= s.min);
+            }
+        }
+        assert_eq!(scaled(s.text, FIT_STEPS[3], &s), s.min);
+    }
+
+    #[test]
+    fn more_lines_are_taller_and_smaller_type_is_shorter() {
+        let fonts = Fonts::builtin();
+        let short = Rich::plain("We ask for one role.");
+        let long = Rich::plain("We ask for one role. ".repeat(20));
+        let a = text_height(fonts, &short, false, 30.0, CONTENT_WIDTH, BODY_LEADING);
+        let b = text_height(fonts, &long, false, 30.0, CONTENT_WIDTH, BODY_LEADING);
+        let c = text_height(fonts, &long, false, 24.0, CONTENT_WIDTH, BODY_LEADING);
+        assert_eq!(a, 30.0 * BODY_LEADING);
+        assert!(b > 4.0 * a, "{b}");
+        assert!(c < b, "{c} {b}");
+    }
+}

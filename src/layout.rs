@@ -1,0 +1,726 @@
+//! Text measurement and line breaking by real glyph metrics.
+//!
+//! Pure and unit-free: widths come out in the unit the size goes in (pt for the
+//! PDF, px for an HTML estimate). Metrics are read with `ttf-parser` from the
+//! theme's TrueType files: the same advances printpdf writes, without kerning
+//! (printpdf's `ShowText` does not kern either). Lines are broken at the
+//! opportunities of the Unicode line-breaking algorithm (UAX #14, via
+//! `unicode-linebreak`); a word wider than its box is broken between grapheme
+//! clusters rather than left to overflow.
+//!
+//! Characters a font lacks are measured as its `.notdef` box; call
+//! [`Fonts::replace_missing`] first to find them and to get text with a visible
+//! stand-in for each, which is what a renderer should draw and measure.
+//!
+//! ```
+//! use pitchdeck::layout::{Face, Fonts, Span};
+//! let fonts = Fonts::builtin();
+//! let spans = [Span::new("Leadership reads ", Face::Regular), Span::new("paper", Face::Bold)];
+//! let para = fonts.layout(&spans, 12.0, 80.0, 1.4);
+//! assert!(para.lines.iter().all(|l| l.width <= 80.0));
+//! assert_eq!(para.height(), para.lines.len() as f32 * 12.0 * 1.4);
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::slides::Rich;
+
+/// Allowance for floating-point sums when comparing a width with its box.
+const EPSILON: f32 = 1e-3;
+
+/// One of the four faces of a theme's font family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Face {
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+
+    pub fn new(bold: bool, italic: bool) -> Face {
+        match (bold, italic) {
+            (false, false) => Face::Regular,
+            (true, false) => Face::Bold,
+            (false, true) => Face::Italic,
+            (true, true) => Face::BoldItalic,
+        }
+    }
+
+    pub fn is_bold(self) -> bool {
+        matches!(self, Face::Bold | Face::BoldItalic)
+    }
+
+    pub fn is_italic(self) -> bool {
+        matches!(self, Face::Italic | Face::BoldItalic)
+    }
+
+    /// The face with bold added (used for headings).
+    pub fn bolder(self) -> Face {
+        Face::new(true, self.is_italic())
+    }
+
+    /// The file inside a theme folder that holds this face.
+    pub fn file(self) -> &'static str {
+        match self {
+            Face::Regular => "fonts/regular.ttf",
+            Face::Bold => "fonts/bold.ttf",
+            Face::Italic => "fonts/italic.ttf",
+            Face::BoldItalic => "fonts/bold-italic.ttf",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Characters that take no room and are never drawn (line feeds, zero-width
+/// spaces and joiners, soft hyphens, byte-order marks).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}'
+    )
+}
+
+/// Metrics of one face, read once from its TrueType file. Lengths are in em.
+#[derive(Debug, Clone)]
+pub struct FontMetrics {
+    advances: HashMap<char, f32>,
+    notdef: f32,
+    /// Height above the baseline (positive).
+    pub ascender: f32,
+    /// Depth below the baseline (negative).
+    pub descender: f32,
+    pub line_gap: f32,
+    pub cap_height: f32,
+}
+
+impl FontMetrics {
+    /// Reads the advance of every character the font maps.
+    pub fn parse(bytes: &[u8]) -> Result<FontMetrics, String> {
+        let face = ttf_parser::Face::parse(bytes, 0)
+            .map_err(|e| format!("not a usable TrueType font: {e}"))?;
+        let upem = f32::from(face.units_per_em());
+        let mut advances = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                sub.codepoints(|cp| {
+                    if let Some(c) = char::from_u32(cp)
+                        && let Some(glyph) = sub.glyph_index(cp)
+                        && glyph.0 != 0
+                    {
+                        let advance = face.glyph_hor_advance(glyph).unwrap_or(0);
+                        advances.insert(c, f32::from(advance) / upem);
+                    }
+                });
+            }
+        }
+        if advances.is_empty() {
+            return Err("the font maps no Unicode characters".to_string());
+        }
+        let notdef = face
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .map_or(0.5, |a| f32::from(a) / upem);
+        Ok(FontMetrics {
+            advances,
+            notdef,
+            ascender: f32::from(face.ascender()) / upem,
+            descender: f32::from(face.descender()) / upem,
+            line_gap: f32::from(face.line_gap()) / upem,
+            cap_height: face.capital_height().map_or(0.7, |h| f32::from(h) / upem),
+        })
+    }
+
+    /// Whether the font draws `c` (invisible characters count as drawn).
+    pub fn has(&self, c: char) -> bool {
+        is_invisible(c) || self.advances.contains_key(&c)
+    }
+
+    /// Advance of `c` in em: 0 for invisible characters, the `.notdef` box for
+    /// characters the font lacks.
+    pub fn advance(&self, c: char) -> f32 {
+        if is_invisible(c) {
+            return 0.0;
+        }
+        match self.advances.get(&c) {
+            Some(a) => *a,
+            None if c == '\t' => self.advance(' ') * 4.0,
+            None => self.notdef,
+        }
+    }
+
+    /// Width of `text` at `size` (same unit as `size`).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
+    }
+}
+
+/// The four faces of a font family.
+#[derive(Debug, Clone)]
+pub struct Fonts {
+    faces: [FontMetrics; 4],
+}
+
+const BUILTIN_TTF: [&[u8]; 4] = [
+    include_bytes!("../themes/default/fonts/regular.ttf"),
+    include_bytes!("../themes/default/fonts/bold.ttf"),
+    include_bytes!("../themes/default/fonts/italic.ttf"),
+    include_bytes!("../themes/default/fonts/bold-italic.ttf"),
+];
+
+/// A run of text in one face, as input to line breaking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span<'a> {
+    pub text: &'a str,
+    pub face: Face,
+}
+
+impl<'a> Span<'a> {
+    pub fn new(text: &'a str, face: Face) -> Self {
+        Span { text, face }
+    }
+}
+
+/// The spans of rich text: strong is bold, emphasis italic; code keeps the
+/// face around it (the themes have no monospace face).
+pub fn spans_of(rich: &Rich) -> Vec<Span<'_>> {
+    rich.runs
+        .iter()
+        .map(|r| Span::new(&r.text, Face::new(r.strong, r.emphasis)))
+        .collect()
+}
+
+/// Part of a line that lies in one span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// Index of the span in the input.
+    pub span: usize,
+    /// Byte range in that span's text (trailing spaces and line feeds left out).
+    pub range: Range<usize>,
+    /// Offset from the line's start.
+    pub x: f32,
+    pub width: f32,
+}
+
+/// One line of broken text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    /// Width of the visible text (without trailing spaces).
+    pub width: f32,
+}
+
+impl Line {
+    /// The line's text, given the spans it was broken from.
+    pub fn text(&self, spans: &[Span]) -> String {
+        self.pieces
+            .iter()
+            .map(|p| &spans[p.span].text[p.range.clone()])
+            .collect()
+    }
+}
+
+/// Broken text with its line height.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub lines: Vec<Line>,
+    pub size: f32,
+    /// Distance between baselines (same unit as `size`).
+    pub line_height: f32,
+}
+
+impl Paragraph {
+    pub fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.line_height
+    }
+
+    /// Width of the widest line.
+    pub fn width(&self) -> f32 {
+        self.lines.iter().map(|l| l.width).fold(0.0, f32::max)
+    }
+}
+
+/// A character found missing in a face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Missing {
+    pub ch: char,
+    pub face: Face,
+}
+
+/// What to draw instead of a character the font lacks: a look-alike from
+/// plain text where there is one, else `?`-like marks that stay visible.
+fn stand_in(c: char) -> &'static str {
+    match c {
+        '\u{2009}' | '\u{200A}' | '\u{2002}' | '\u{2003}' | '\u{2007}' | '\u{2008}' => " ",
+        '\u{202F}' => "\u{A0}",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => "-",
+        '\u{2192}' | '\u{27F6}' => "->",
+        '\u{2190}' | '\u{27F5}' => "<-",
+        '\u{2194}' => "<->",
+        '\u{21D2}' => "=>",
+        '\u{2713}' | '\u{2714}' | '\u{2705}' => "[x]",
+        '\u{2717}' | '\u{2718}' | '\u{274C}' => "[-]",
+        '\u{2264}' => "<=",
+        '\u{2265}' => ">=",
+        '\u{2260}' => "!=",
+        '\u{2248}' => "~",
+        '\u{00D7}' => "x",
+        '\u{2022}' | '\u{25CF}' | '\u{25AA}' => "*",
+        _ => "?",
+    }
+}
+
+impl Fonts {
+    /// Parses the four faces (regular, bold, italic, bold italic).
+    pub fn parse(faces: [&[u8]; 4]) -> Result<Fonts, String> {
+        let [r, b, i, bi] = faces;
+        Ok(Fonts {
+            faces: [
+                FontMetrics::parse(r)?,
+                FontMetrics::parse(b)?,
+                FontMetrics::parse(i)?,
+                FontMetrics::parse(bi)?,
+            ],
+        })
+    }
+
+    /// The default theme's fonts (Atkinson Hyperlegible), parsed once.
+    pub fn builtin() -> &'static Fonts {
+        static FONTS: OnceLock<Fonts> = OnceLock::new();
+        FONTS.get_or_init(|| Fonts::parse(BUILTIN_TTF).expect("the built-in fonts parse"))
+    }
+
+    /// The TrueType bytes of the built-in faces.
+    pub fn builtin_bytes(face: Face) -> &'static [u8] {
+        BUILTIN_TTF[face.index()]
+    }
+
+    pub fn face(&self, face: Face) -> &FontMetrics {
+        &self.faces[face.index()]
+    }
+
+    /// Width of `text` in `face` at `size`.
+    pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
+        self.face(face).width(text, size)
+    }
+
+    /// Width of spans on one line, unbroken.
+    pub fn spans_width(&self, spans: &[Span], size: f32) -> f32 {
+        spans.iter().map(|s| self.width(s.face, s.text, size)).sum()
+    }
+
+    /// Characters of `text` that `face` lacks, each once, in order of appearance.
+    pub fn missing(&self, face: Face, text: &str) -> Vec<char> {
+        let metrics = self.face(face);
+        let mut out: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !metrics.has(c) && c != '\t' && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// `text` with every character `face` lacks replaced by a visible stand-in
+    /// (`→` becomes `->`, unknown ones `?`), and the characters replaced.
+    /// Spaces the font lacks (thin, narrow no-break) become the nearest space
+    /// it has and are not reported: nothing visible is lost.
+    pub fn replace_missing(&self, face: Face, text: &str) -> (String, Vec<char>) {
+        let metrics = self.face(face);
+        let mut replaced = Vec::new();
+        if text.chars().all(|c| metrics.has(c) || c == '\t') {
+            return (text.to_string(), replaced);
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if metrics.has(c) || c == '\t' {
+                out.push(c);
+                continue;
+            }
+            let mut sub = stand_in(c);
+            if !sub.chars().all(|s| metrics.has(s)) {
+                sub = "?";
+            }
+            let silent = c.is_whitespace() && sub.chars().all(char::is_whitespace);
+            if !silent && !replaced.contains(&c) {
+                replaced.push(c);
+            }
+            out.push_str(sub);
+        }
+        (out, replaced)
+    }
+
+    /// Breaks spans into lines no wider than `max_width` (except a single
+    /// grapheme wider than the box, which gets a line of its own).
+    pub fn break_lines(&self, spans: &[Span], size: f32, max_width: f32) -> Vec<Line> {
+        let mut full = String::new();
+        let mut starts = Vec::with_capacity(spans.len());
+        for s in spans {
+            starts.push(full.len());
+            full.push_str(s.text);
+        }
+        if full.is_empty() {
+            return Vec::new();
+        }
+        // Width of each byte position's character, by the face of its span.
+        let span_at =
+            |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
+        // Skip empty spans when looking up a face: partition_point finds the last
+        // span starting at or before `byte`, which is the non-empty one holding it.
+        let char_width = |byte: usize, c: char| -> f32 {
+            self.face(spans[span_at(byte)].face).advance(c) * size
+        };
+        let width_of = |range: Range<usize>| -> f32 {
+            full[range.clone()]
+                .char_indices()
+                .map(|(i, c)| char_width(range.start + i, c))
+                .sum()
+        };
+        let content_end = |range: Range<usize>| -> usize {
+            let trimmed = full[range.clone()]
+                .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c));
+            range.start + trimmed.len()
+        };
+
+        // Lines as byte ranges of `full`, trailing spaces excluded.
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut line_start = 0usize;
+        let mut line_end = 0usize; // end including trailing spaces
+        let mut line_width = 0.0f32; // width including trailing spaces
+        let mut prev = 0usize;
+        for (end, opportunity) in linebreaks(&full) {
+            let seg = prev..end;
+            prev = end;
+            let seg_content = seg.start..content_end(seg.clone());
+            let content_w = width_of(seg_content.clone());
+            let total_w = width_of(seg.clone());
+            let line_empty = line_end == line_start;
+            if !line_empty && line_width + content_w > max_width + EPSILON {
+                ranges.push(line_start..content_end(line_start..line_end));
+                line_start = seg.start;
+                line_end = seg.start;
+                line_width = 0.0;
+            }
+            if line_end == line_start && content_w > max_width + EPSILON {
+                // A word wider than the box: break it between graphemes.
+                let mut chunk_start = seg.start;
+                let mut chunk_w = 0.0f32;
+                for (i, g) in full[seg_content.clone()].grapheme_indices(true) {
+                    let at = seg.start + i;
+                    let w = width_of(at..at + g.len());
+                    if at > chunk_start && chunk_w + w > max_width + EPSILON {
+                        ranges.push(chunk_start..at);
+                        chunk_start = at;
+                        chunk_w = 0.0;
+                    }
+                    chunk_w += w;
+                }
+                line_start = chunk_start;
+                line_end = seg.end;
+                line_width = chunk_w + width_of(seg_content.end..seg.end);
+            } else {
+                line_end = seg.end;
+                line_width += total_w;
+            }
+            if opportunity == BreakOpportunity::Mandatory && end < full.len() {
+                ranges.push(line_start..content_end(line_start..line_end));
+                line_start = end;
+                line_end = end;
+                line_width = 0.0;
+            }
+        }
+        if line_end > line_start {
+            ranges.push(line_start..content_end(line_start..line_end));
+        }
+
+        ranges
+            .into_iter()
+            .map(|range| {
+                let mut pieces = Vec::new();
+                let mut x = 0.0f32;
+                for (i, s) in spans.iter().enumerate() {
+                    let (a, b) = (starts[i], starts[i] + s.text.len());
+                    let (from, to) = (range.start.max(a), range.end.min(b));
+                    if from >= to {
+                        continue;
+                    }
+                    let w = width_of(from..to);
+                    pieces.push(Piece {
+                        span: i,
+                        range: from - a..to - a,
+                        x,
+                        width: w,
+                    });
+                    x += w;
+                }
+                Line { pieces, width: x }
+            })
+            .collect()
+    }
+
+    /// Breaks spans into a paragraph; `leading` is the line height as a
+    /// multiple of `size` (CSS `line-height`).
+    pub fn layout(&self, spans: &[Span], size: f32, max_width: f32, leading: f32) -> Paragraph {
+        Paragraph {
+            lines: self.break_lines(spans, size, max_width),
+            size,
+            line_height: size * leading,
+        }
+    }
+
+    /// [`Fonts::layout`] of rich text (strong → bold, emphasis → italic).
+    pub fn layout_rich(&self, rich: &Rich, size: f32, max_width: f32, leading: f32) -> Paragraph {
+        self.layout(&spans_of(rich), size, max_width, leading)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slides::Run;
+
+    fn fonts() -> &'static Fonts {
+        Fonts::builtin()
+    }
+
+    fn assert_fits(spans: &[Span], size: f32, width: f32) -> Vec<Line> {
+        let lines = fonts().break_lines(spans, size, width);
+        for line in &lines {
+            let measured: f32 = line
+                .pieces
+                .iter()
+                .map(|p| {
+                    fonts().width(
+                        spans[p.span].face,
+                        &spans[p.span].text[p.range.clone()],
+                        size,
+                    )
+                })
+                .sum();
+            assert!(
+                (measured - line.width).abs() < 0.01,
+                "line width is its measured width"
+            );
+            // The one exception: a single character wider than the whole box.
+            let single = line.text(spans).graphemes(true).count() == 1;
+            assert!(
+                measured <= width + 0.01 || single,
+                "line {:?} is {measured} wide in a box of {width}",
+                line.text(spans)
+            );
+        }
+        lines
+    }
+
+    /// The text of the lines joined again equals the input, but for the
+    /// spaces at the breaks.
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    const TEXTS: &[&str] = &[
+        "Leadership reads paper after the meeting: give them a handout they can trust.",
+        "Vi föreslår att vi mäter räckvidd – inte ”likes” — och att vi slutar i april.",
+        "“Quoted” text, dashes – and — and numbers 1 000 000 kr, 12,5 %.",
+        "Supercalifragilisticexpialidocioussupercalifragilisticexpiali is a 60-letter word here",
+        "https://example.com/a/very/long/path/that/has/no/spaces/in/it/at/all/and/goes/on",
+        "short",
+        "Arrows → and checks ✓ are not in the font ⟶ but must still fit ✓✓✓✓✓✓✓✓✓✓.",
+    ];
+
+    #[test]
+    fn no_line_is_wider_than_its_box() {
+        for text in TEXTS {
+            for face in Face::ALL {
+                for width in [12.0, 20.0, 37.5, 60.0, 100.0, 173.0, 300.0, 1000.0] {
+                    for size in [9.0, 12.0] {
+                        let spans = [Span::new(text, face)];
+                        let lines = assert_fits(&spans, size, width);
+                        let joined: String = lines
+                            .iter()
+                            .map(|l| l.text(&spans))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        // No text lost: the characters (spaces aside) all come back.
+                        let strip =
+                            |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                        assert_eq!(strip(&joined), strip(text), "width {width}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sixty_letter_word_is_broken_to_fit() {
+        let word = "a".repeat(30) + &"m".repeat(30);
+        assert_eq!(word.chars().count(), 60);
+        let spans = [Span::new(&word, Face::Bold)];
+        let full = fonts().width(Face::Bold, &word, 12.0);
+        for width in [30.0, 50.0, full / 2.0, full - 1.0] {
+            let lines = assert_fits(&spans, 12.0, width);
+            assert!(lines.len() >= 2, "broken at width {width}");
+            let joined: String = lines.iter().map(|l| l.text(&spans)).collect();
+            assert_eq!(joined, word);
+        }
+        // Wide enough: one line.
+        assert_eq!(assert_fits(&spans, 12.0, full + 1.0).len(), 1);
+    }
+
+    #[test]
+    fn breaks_between_words_when_they_fit() {
+        let text = "one two three four five six seven eight nine ten";
+        let spans = [Span::new(text, Face::Regular)];
+        let lines = assert_fits(&spans, 10.0, 60.0);
+        assert!(lines.len() > 1);
+        for line in &lines {
+            let t = line.text(&spans);
+            assert!(!t.starts_with(' ') && !t.ends_with(' '), "{t:?}");
+            for w in words(&t) {
+                assert!(words(text).contains(&w), "word {w:?} was split");
+            }
+        }
+    }
+
+    #[test]
+    fn styled_runs_are_measured_in_their_face() {
+        let text = "Wide words";
+        let regular = fonts().width(Face::Regular, text, 10.0);
+        let bold = fonts().width(Face::Bold, text, 10.0);
+        assert!(bold > regular, "bold {bold} wider than regular {regular}");
+        let rich = Rich {
+            runs: vec![
+                Run {
+                    text: "Plain and ".into(),
+                    ..Run::default()
+                },
+                Run {
+                    text: "strong".into(),
+                    strong: true,
+                    ..Run::default()
+                },
+                Run {
+                    text: " and ".into(),
+                    ..Run::default()
+                },
+                Run {
+                    text: "emphasis".into(),
+                    emphasis: true,
+                    ..Run::default()
+                },
+            ],
+        };
+        let spans = spans_of(&rich);
+        let para = fonts().layout_rich(&rich, 10.0, 1000.0, 1.5);
+        assert_eq!(para.lines.len(), 1);
+        assert_eq!(para.lines[0].pieces.len(), 4);
+        assert_eq!(para.lines[0].text(&spans), "Plain and strong and emphasis");
+        assert!((para.height() - 15.0).abs() < 1e-4);
+        assert!((para.width() - fonts().spans_width(&spans, 10.0)).abs() < 0.01);
+        // Pieces follow each other.
+        let p = &para.lines[0].pieces;
+        for pair in p.windows(2) {
+            assert!((pair[0].x + pair[0].width - pair[1].x).abs() < 1e-3);
+        }
+    }
+
+    #[test]
+    fn line_feeds_break_and_take_no_room() {
+        let spans = [Span::new("first\nsecond\n\nfourth", Face::Regular)];
+        let lines = assert_fits(&spans, 10.0, 500.0);
+        let texts: Vec<String> = lines.iter().map(|l| l.text(&spans)).collect();
+        assert_eq!(texts, ["first", "second", "", "fourth"]);
+    }
+
+    #[test]
+    fn no_break_space_holds_words_together() {
+        let spans = [Span::new("aaaa bbbb 100\u{A0}000 cccc", Face::Regular)];
+        let w = fonts().width(Face::Regular, "100\u{A0}000", 10.0);
+        let lines = assert_fits(&spans, 10.0, w + 0.5);
+        assert!(lines.iter().any(|l| l.text(&spans) == "100\u{A0}000"));
+    }
+
+    #[test]
+    fn swedish_and_typographic_punctuation_are_covered() {
+        for face in Face::ALL {
+            assert!(
+                fonts()
+                    .missing(face, "åäöÅÄÖéü “ ” ‘ ’ – — … · € §")
+                    .is_empty(),
+                "{face:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_characters_are_found_and_replaced_visibly() {
+        let text = "Reach → revenue ✓ and ☃";
+        let missing = fonts().missing(Face::Regular, text);
+        assert_eq!(missing, ['→', '✓', '☃']);
+        let (replaced, found) = fonts().replace_missing(Face::Regular, text);
+        assert_eq!(found, missing);
+        assert_eq!(replaced, "Reach -> revenue [x] and ?");
+        assert!(fonts().missing(Face::Regular, &replaced).is_empty());
+        // Text with characters the font lacks still fits its box.
+        for width in [15.0, 40.0, 90.0] {
+            assert_fits(&[Span::new(text, Face::Regular)], 11.0, width);
+            assert_fits(&[Span::new(&replaced, Face::Italic)], 11.0, width);
+        }
+        // A narrow no-break space it lacks becomes a space it has, unreported.
+        let (thin, found) = fonts().replace_missing(Face::Regular, "1\u{202F}000");
+        if !fonts().face(Face::Regular).has('\u{202F}') {
+            assert_eq!(thin, "1\u{A0}000");
+        }
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn empty_text_has_no_lines() {
+        assert!(fonts().break_lines(&[], 10.0, 100.0).is_empty());
+        assert!(
+            fonts()
+                .break_lines(&[Span::new("", Face::Bold)], 10.0, 100.0)
+                .is_empty()
+        );
+        let para = fonts().layout(
+            &[Span::new("", Face::Bold), Span::new("x", Face::Italic)],
+            10.0,
+            100.0,
+            1.2,
+        );
+        assert_eq!(para.lines.len(), 1);
+        assert_eq!(para.lines[0].pieces[0].span, 1);
+    }
+
+    #[test]
+    fn metrics_are_sane() {
+        for face in Face::ALL {
+            let m = fonts().face(face);
+            assert!(m.ascender > 0.5 && m.ascender < 1.5);
+            assert!(m.descender < 0.0 && m.descender > -0.6);
+            assert!(m.cap_height > 0.5 && m.cap_height < m.ascender);
+            assert!(m.advance(' ') > 0.1);
+        }
+        assert!(Fonts::parse([b"not a font"; 4]).is_err());
+    }
+}
