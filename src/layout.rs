@@ -228,6 +228,10 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Width of the visible text (without trailing spaces).
     pub width: f32,
+    /// Whether the line ends at a space or line feed (not inside a word
+    /// broken for width, not at the end of the text): a renderer that
+    /// extracts text should end the line with a word separator.
+    pub space_after: bool,
 }
 
 impl Line {
@@ -473,7 +477,15 @@ impl Fonts {
                     });
                     x += w;
                 }
-                Line { pieces, width: x }
+                let space_after = full[range.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_whitespace() || is_invisible(c));
+                Line {
+                    pieces,
+                    width: x,
+                    space_after,
+                }
             })
             .collect()
     }
@@ -582,6 +594,10 @@ mod tests {
             assert!(lines.len() >= 2, "broken at width {width}");
             let joined: String = lines.iter().map(|l| l.text(&spans)).collect();
             assert_eq!(joined, word);
+            assert!(
+                lines.iter().all(|l| !l.space_after),
+                "a broken word has no space"
+            );
         }
         // Wide enough: one line.
         assert_eq!(assert_fits(&spans, 12.0, full + 1.0).len(), 1);
@@ -593,7 +609,8 @@ mod tests {
         let spans = [Span::new(text, Face::Regular)];
         let lines = assert_fits(&spans, 10.0, 60.0);
         assert!(lines.len() > 1);
-        for line in &lines {
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line.space_after, i + 1 < lines.len(), "broken at spaces");
             let t = line.text(&spans);
             assert!(!t.starts_with(' ') && !t.ends_with(' '), "{t:?}");
             for w in words(&t) {
@@ -650,6 +667,8 @@ mod tests {
         let lines = assert_fits(&spans, 10.0, 500.0);
         let texts: Vec<String> = lines.iter().map(|l| l.text(&spans)).collect();
         assert_eq!(texts, ["first", "second", "", "fourth"]);
+        let ends: Vec<bool> = lines.iter().map(|l| l.space_after).collect();
+        assert_eq!(ends, [true, true, true, false]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod html;
 pub mod i18n;
 pub mod layout;
 pub mod load;
+pub mod pdf;
 pub mod schema;
 pub mod slides;
 pub mod starter;

@@ -41,19 +41,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the HTML deck from a deck file.
+    /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
+    #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --deny warnings"
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
     )]
     Build {
         /// The deck file (deck.toml).
         deck: PathBuf,
-        /// Where to write the HTML [default: the deck's path with .html].
+        /// Where to write the HTML [default: the deck's path with .html]; with
+        /// --pdf-only, where to write the PDF.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// A built-in theme name or a theme folder (overrides [deck] theme).
         #[arg(long, value_name = "NAME|DIR")]
         theme: Option<String>,
+        /// Also write a PDF beside the HTML (the handout unless --layout says otherwise).
+        #[arg(long)]
+        pdf: bool,
+        /// Write only the PDF, no HTML.
+        #[arg(long, conflicts_with = "pdf")]
+        pdf_only: bool,
+        #[command(flatten)]
+        pdf_options: PdfOptions,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -87,6 +97,7 @@ enum Command {
         report: ReportArgs,
     },
     /// Build, serve on 127.0.0.1 and rebuild on every save; the page reloads on the same slide.
+    #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf"])))]
     #[command(
         after_help = "Examples:\n  pitchdeck watch deck.toml --open\n  pitchdeck watch deck.toml --port 8000 --theme board\n\nRebuilds when the deck, an image it uses or a theme folder changes, and writes\nthe HTML as `build` does. When the deck has errors they show in the terminal\nand over the page, and the last good deck stays served. Ctrl-C stops."
     )]
@@ -105,9 +116,11 @@ enum Command {
         /// Open the deck in the default browser.
         #[arg(long)]
         open: bool,
-        /// Also write the PDF handout on every build (once pitchdeck has its PDF back end).
+        /// Also write the PDF (beside the HTML, as `build --pdf` does) on every build.
         #[arg(long)]
         pdf: bool,
+        #[command(flatten)]
+        pdf_options: PdfOptions,
     },
     /// List the built-in themes.
     #[command(
@@ -139,6 +152,48 @@ enum ThemeAction {
         /// The folder to write; files already there are never overwritten.
         dir: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+pub struct PdfOptions {
+    /// The PDF: handout (each slide with its speaker notes, portrait pages),
+    /// slides (one 16:9 page per slide) or brief (a one-page memo: the ask
+    /// first, then each claim and its points, then the measures).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Handout, requires = "pdf_out")]
+    pub layout: LayoutArg,
+    /// Paper of the handout and the brief [default: a4, for English and Swedish
+    /// decks alike; choose letter for North America]. Slides pages are 16:9.
+    #[arg(long, value_enum, requires = "pdf_out")]
+    pub paper: Option<PaperArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    Handout,
+    Slides,
+    Brief,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl PdfOptions {
+    fn args(&self) -> cmd::build::PdfArgs {
+        cmd::build::PdfArgs {
+            layout: match self.layout {
+                LayoutArg::Handout => pitchdeck::pdf::Layout::Handout,
+                LayoutArg::Slides => pitchdeck::pdf::Layout::Slides,
+                LayoutArg::Brief => pitchdeck::pdf::Layout::Brief,
+            },
+            paper: self.paper.map(|p| match p {
+                PaperArg::A4 => pitchdeck::pdf::Paper::A4,
+                PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
+            }),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -177,8 +232,20 @@ fn main() -> ExitCode {
             deck,
             output,
             theme,
+            pdf,
+            pdf_only,
+            pdf_options,
             report,
-        } => cmd::build::build(&deck, output.as_deref(), theme.as_deref(), &report),
+        } => cmd::build::build(
+            &cmd::build::BuildArgs {
+                deck: &deck,
+                output: output.as_deref(),
+                theme: theme.as_deref(),
+                pdf: (pdf || pdf_only).then(|| pdf_options.args()),
+                pdf_only,
+            },
+            &report,
+        ),
         Command::New { file, lang, theme } => cmd::new::new(&file, lang, theme.as_deref()),
         Command::Watch {
             deck,
@@ -187,13 +254,14 @@ fn main() -> ExitCode {
             port,
             open,
             pdf,
+            pdf_options,
         } => cmd::watch::watch(&cmd::watch::WatchArgs {
             deck: &deck,
             output: output.as_deref(),
             theme: theme.as_deref(),
             port: port.unwrap_or(0),
             open,
-            pdf,
+            pdf: pdf.then(|| pdf_options.args()),
         }),
         Command::Themes => cmd::themes::list(),
         Command::Theme {

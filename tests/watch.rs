@@ -457,3 +457,51 @@ fn watch_refuses_a_missing_deck_and_an_unknown_theme() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn watch_with_pdf_writes_the_pdf_on_every_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    new_deck(dir);
+    let deck = dir.join("deck.toml");
+    let w = Watch::start(dir, &["--pdf", "--layout", "brief"]);
+    let pdf = dir.join("deck.brief.pdf");
+    let wait_for_pdf = |what: &str, test: &dyn Fn(&[u8]) -> bool| {
+        let started = Instant::now();
+        loop {
+            if let Ok(bytes) = fs::read(&pdf)
+                && test(&bytes)
+            {
+                return bytes;
+            }
+            assert!(started.elapsed() < BOUND, "waited too long for {what}");
+            thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let first = wait_for_pdf("the first PDF", &|b| b.starts_with(b"%PDF-"));
+    // The same bytes `build` writes.
+    let status = Command::new(env!("CARGO_BIN_EXE_pitchdeck"))
+        .current_dir(dir)
+        .args([
+            "build",
+            "deck.toml",
+            "--pdf-only",
+            "--layout",
+            "brief",
+            "-o",
+            "built.pdf",
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(first, fs::read(dir.join("built.pdf")).unwrap());
+    // A save rewrites it.
+    edit(
+        &deck,
+        "title = \"Our customers",
+        "title = \"All our customers",
+    );
+    wait_for_pdf("the rebuilt PDF", &|b| b != first.as_slice());
+    drop(w);
+}

@@ -1,11 +1,13 @@
-//! `pitchdeck build`: deck.toml to a self-contained HTML deck.
+//! `pitchdeck build`: deck.toml to a self-contained HTML deck, and with
+//! `--pdf` a PDF handout (or the slides, or a brief) beside it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use pitchdeck::diagnostic::{Diagnostic, SourceFile};
-use pitchdeck::{Theme, compile, html, load, theme, write};
+use pitchdeck::slides::Lowered;
+use pitchdeck::{Theme, compile, html, load, pdf, theme, write};
 
 use super::common::{EXIT_DECK, EXIT_USAGE, deck_dir, denied, fail, print_diagnostics};
 use crate::ReportArgs;
@@ -20,6 +22,59 @@ pub struct Rendered {
     pub theme_folder: Option<PathBuf>,
     /// Why the theme could not render a deck that had no errors.
     pub theme_error: Option<String>,
+    /// The slides and theme, when the page was rendered (the PDF is drawn from them).
+    pub lowered: Option<(Lowered, Theme)>,
+}
+
+/// What PDF to make, from the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfArgs {
+    pub layout: pdf::Layout,
+    pub paper: Option<pdf::Paper>,
+}
+
+impl PdfArgs {
+    /// The options for `pdf::render`; the creation date comes from
+    /// `SOURCE_DATE_EPOCH` when it is set (reproducible builds), else from the deck.
+    pub fn options(&self) -> pdf::Options {
+        pdf::Options {
+            layout: self.layout,
+            paper: self.paper,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| v.trim().parse().ok()),
+        }
+    }
+}
+
+/// Draws the PDF of a rendered deck; `None` when the deck had errors.
+pub fn render_pdf(
+    rendered: &Rendered,
+    args: &PdfArgs,
+) -> Option<Result<pdf::Output, pdf::PdfError>> {
+    let (lowered, theme) = rendered.lowered.as_ref()?;
+    Some(pdf::render(lowered, theme, &args.options()))
+}
+
+/// Where the PDF goes: with `--pdf-only`, `-o` names it; otherwise beside the
+/// HTML (`-o`'s path or the deck's) with `.pdf` — `.slides.pdf` and
+/// `.brief.pdf` for the other layouts, so they do not overwrite the handout.
+pub fn pdf_path(
+    deck: &Path,
+    output: Option<&Path>,
+    layout: pdf::Layout,
+    pdf_only: bool,
+) -> PathBuf {
+    if pdf_only && let Some(out) = output {
+        return out.to_path_buf();
+    }
+    let base = output.unwrap_or(deck);
+    let ext = match layout {
+        pdf::Layout::Handout => "pdf",
+        pdf::Layout::Slides => "slides.pdf",
+        pdf::Layout::Brief => "brief.pdf",
+    };
+    base.with_extension(ext)
 }
 
 /// Why nothing could be rendered: a message and the exit code it means.
@@ -82,6 +137,7 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
         page: None,
         theme_folder,
         theme_error: None,
+        lowered: None,
     };
     let (Some(mut lowered), Some(theme)) = (compiled.lowered, theme) else {
         return Ok(rendered);
@@ -95,22 +151,43 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
         .extend(pitchdeck::fit::apply(&mut lowered, &theme));
     pitchdeck::diagnostic::sort(&mut rendered.diagnostics);
     match html::render(&lowered, &theme) {
-        Ok(page) => rendered.page = Some((page, lowered.slides.len())),
+        Ok(page) => {
+            rendered.page = Some((page, lowered.slides.len()));
+            rendered.lowered = Some((lowered, theme));
+        }
         Err(e) => rendered.theme_error = Some(e.0),
     }
     Ok(rendered)
 }
 
-pub fn build(
-    path: &Path,
-    output: Option<&Path>,
-    theme_arg: Option<&str>,
-    report: &ReportArgs,
-) -> ExitCode {
+/// What `build` writes.
+pub struct BuildArgs<'a> {
+    pub deck: &'a Path,
+    pub output: Option<&'a Path>,
+    pub theme: Option<&'a str>,
+    /// `Some` with `--pdf` or `--pdf-only`.
+    pub pdf: Option<PdfArgs>,
+    /// Only the PDF, no HTML.
+    pub pdf_only: bool,
+}
+
+pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
     let started = Instant::now();
-    let rendered = match render(path, theme_arg) {
+    let path = args.deck;
+    let mut rendered = match render(path, args.theme) {
         Ok(r) => r,
         Err(f) => return fail(f.message, f.code),
+    };
+    // The PDF is drawn in memory first, so its warnings count under --deny
+    // warnings before anything is written.
+    let pdf = match args.pdf.as_ref().and_then(|p| render_pdf(&rendered, p)) {
+        Some(Ok(out)) => {
+            rendered.diagnostics.extend(out.diagnostics.iter().cloned());
+            pitchdeck::diagnostic::sort(&mut rendered.diagnostics);
+            Some(out)
+        }
+        Some(Err(e)) => return fail(e, EXIT_DECK),
+        None => None,
     };
     let display = path.display().to_string();
     let file = SourceFile {
@@ -129,28 +206,54 @@ pub fn build(
         return ExitCode::from(EXIT_DECK);
     };
 
-    let out = output_path(path, output);
-    if same_file(&out, path) {
-        return fail(
-            format!(
-                "the output {} would overwrite the deck file; choose another -o",
-                out.display()
-            ),
-            EXIT_USAGE,
-        );
+    let mut writes: Vec<(PathBuf, &[u8])> = Vec::new();
+    if !args.pdf_only {
+        writes.push((output_path(path, args.output), page.as_bytes()));
     }
-    if let Err(message) = write::check_output(&out) {
-        return fail(message, EXIT_USAGE);
+    if let (Some(out), Some(p)) = (&pdf, &args.pdf) {
+        writes.push((
+            pdf_path(path, args.output, p.layout, args.pdf_only),
+            &out.bytes,
+        ));
     }
-    if let Err(e) = write::atomic_write(&out, page.as_bytes()) {
-        return fail(write::error_message(&out, &e), EXIT_USAGE);
+    for (out, _) in &writes {
+        if same_file(out, path) {
+            return fail(
+                format!(
+                    "the output {} would overwrite the deck file; choose another -o",
+                    out.display()
+                ),
+                EXIT_USAGE,
+            );
+        }
+        // Every output folder is checked before anything is written.
+        if let Err(message) = write::check_output(out) {
+            return fail(message, EXIT_USAGE);
+        }
+    }
+    for (out, bytes) in &writes {
+        if let Err(e) = write::atomic_write(out, bytes) {
+            return fail(write::error_message(out, &e), EXIT_USAGE);
+        }
     }
     let elapsed = started.elapsed();
+    let mut wrote: Vec<String> = Vec::new();
+    for (out, bytes) in &writes {
+        let what = if out.extension().is_some_and(|e| e == "pdf") {
+            let pages = pdf.as_ref().map_or(0, |p| p.pages);
+            format!("{pages} page{}", if pages == 1 { "" } else { "s" })
+        } else {
+            format!("{slides} slides")
+        };
+        wrote.push(format!(
+            "{} ({what}, {} KB)",
+            out.display(),
+            bytes.len().div_ceil(1024)
+        ));
+    }
     say!(
-        "wrote {} ({} slides, {} KB) in {:.1} ms",
-        out.display(),
-        slides,
-        page.len().div_ceil(1024),
+        "wrote {} in {:.1} ms",
+        wrote.join(" and "),
         elapsed.as_secs_f64() * 1000.0
     );
     ExitCode::SUCCESS

@@ -25,7 +25,7 @@ use pitchdeck::diagnostic::{self, Format, SourceFile};
 use pitchdeck::write;
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use super::build::{output_path, render, same_file};
+use super::build::{PdfArgs, output_path, pdf_path, render, render_pdf, same_file};
 use super::common::{EXIT_USAGE, deck_dir, fail, print_diagnostics};
 use crate::{FormatArg, ReportArgs};
 
@@ -43,7 +43,8 @@ pub struct WatchArgs<'a> {
     pub theme: Option<&'a str>,
     pub port: u16,
     pub open: bool,
-    pub pdf: bool,
+    /// Also write the PDF on every good build.
+    pub pdf: Option<PdfArgs>,
 }
 
 /// What the server shows: the last good page and the latest build's errors.
@@ -130,12 +131,6 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
         Err(e) => return fail(format!("could not watch files: {e}"), EXIT_USAGE),
     };
 
-    if args.pdf {
-        tell!(
-            "note: --pdf takes effect once this pitchdeck has its PDF back end; watching the HTML deck only"
-        );
-    }
-
     // The first build decides only whether --theme is usable.
     let mut targets = Targets::default();
     let mut watched: BTreeMap<PathBuf, RecursiveMode> = BTreeMap::new();
@@ -212,7 +207,7 @@ fn rebuild(
     let started = Instant::now();
     let deck = args.deck;
     let display = deck.display().to_string();
-    let rendered = match render(deck, args.theme) {
+    let mut rendered = match render(deck, args.theme) {
         Ok(r) => r,
         Err(f) if first && f.code == EXIT_USAGE => {
             return Err(fail(f.message, f.code));
@@ -224,6 +219,22 @@ fn rebuild(
             return Ok(Targets::for_deck(deck, "", None, false));
         }
     };
+    // The PDF, when asked for: drawn before printing, so its warnings print
+    // with the rest.
+    let pdf = args
+        .pdf
+        .as_ref()
+        .and_then(|p| match render_pdf(&rendered, p)? {
+            Ok(out) => {
+                rendered.diagnostics.extend(out.diagnostics.iter().cloned());
+                diagnostic::sort(&mut rendered.diagnostics);
+                Some((pdf_path(deck, args.output, p.layout, false), out))
+            }
+            Err(e) => {
+                tell!("error: could not draw the PDF: {e}");
+                None
+            }
+        });
     let file = SourceFile {
         path: &display,
         text: &rendered.source,
@@ -260,13 +271,26 @@ fn rebuild(
     if let Err(e) = write::atomic_write(output, page.as_bytes()) {
         tell!("error: {}", write::error_message(output, &e));
     }
+    let mut also = String::new();
+    if let Some((path, out)) = &pdf {
+        if same_file(path, deck) {
+            tell!(
+                "error: the PDF {} would overwrite the deck file; choose another -o",
+                path.display()
+            );
+        } else if let Err(e) = write::atomic_write(path, &out.bytes) {
+            tell!("error: {}", write::error_message(path, &e));
+        } else {
+            also = format!(" and {} ({} pages)", path.display(), out.pages);
+        }
+    }
     let warnings = rendered
         .diagnostics
         .iter()
         .filter(|d| !d.is_error())
         .count();
     say!(
-        "{} {} in {:.1} ms: {slides} slides, {}",
+        "{} {}{also} in {:.1} ms: {slides} slides, {}",
         if first { "built" } else { "rebuilt" },
         output.display(),
         started.elapsed().as_secs_f64() * 1000.0,
