@@ -6,7 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else { return };
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
     let dir = std::path::Path::new("/nonexistent-pitchdeck-fuzz");
     let (deck, _) = pitchdeck::load::parse(source, dir);
     let Some(deck) = deck else { return };
@@ -21,7 +23,15 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    let file = pitchdeck::diagnostic::SourceFile { path: "deck.toml", text: source };
-    let _ = pitchdeck::diagnostic::render(&diagnostics, &file, pitchdeck::diagnostic::Format::Human, true);
+    let file = pitchdeck::diagnostic::SourceFile {
+        path: "deck.toml",
+        text: source,
+    };
+    let _ = pitchdeck::diagnostic::render(
+        &diagnostics,
+        &file,
+        pitchdeck::diagnostic::Format::Human,
+        true,
+    );
     let _ = pitchdeck::check::stats(&deck, &lowered.slides).render();
 });
