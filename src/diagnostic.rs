@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 /// How bad a finding is. Errors stop a build; warnings do not (unless denied).
@@ -95,6 +95,64 @@ impl SourceFile<'_> {
     }
 }
 
+/// Longest line, in bytes, drawn under a finding; a longer one is named, not drawn.
+const MAX_SHOWN_LINE: usize = 1000;
+
+/// Where each line of a text starts, for turning many byte offsets into lines
+/// and columns without rescanning the text each time (a deck near the size limit
+/// can have tens of thousands of findings).
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { text, starts }
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// 1-based line and column (in characters), as [`SourceFile::line_col`].
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line_of(offset);
+        let col = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The length in bytes of the longer of the first and last line of a span
+    /// (the lines a folded snippet draws in full).
+    fn longest_line_at(&self, span: &Range<usize>) -> usize {
+        let len = |line: usize| {
+            let start = self.starts[line];
+            let end = self
+                .starts
+                .get(line + 1)
+                .map_or(self.text.len(), |&n| n - 1);
+            end.saturating_sub(start)
+        };
+        len(self.line_of(span.start)).max(len(self.line_of(span.end.max(span.start))))
+    }
+
+    /// The byte range of the whole lines a span touches (without the last newline).
+    fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line_of(span.start);
+        let last = self.line_of(span.end.max(span.start));
+        let start = self.starts[first];
+        let end = self
+            .starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end.max(start)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
@@ -118,11 +176,58 @@ pub fn render(
     format: Format,
     color: bool,
 ) -> String {
+    // Text from the deck reaches a terminal: its control characters are shown,
+    // never obeyed (an escape sequence could clear or retitle the terminal).
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            message: visible(&d.message),
+            help: d.help.as_deref().map(visible),
+            slide: d.slide.as_deref().map(visible),
+            ..d.clone()
+        })
+        .collect();
     match format {
-        Format::Human => render_human(diagnostics, source, color),
-        Format::Short => render_short(diagnostics, source),
-        Format::Json => render_json(diagnostics, source),
+        // The snippet's source lines: the renderer shows C0 controls as symbols;
+        // C1 controls (U+0080–U+009F) are replaced here.
+        Format::Human => render_human(&shown, source, color)
+            .chars()
+            .map(|c| if is_c1(c) { '\u{fffd}' } else { c })
+            .collect(),
+        Format::Short => render_short(&shown, source),
+        // JSON escapes C0 itself; C1 gets the same \u escape, still valid JSON
+        // (C1 characters occur only inside strings).
+        Format::Json => {
+            let json = render_json(diagnostics, source);
+            let mut out = String::with_capacity(json.len());
+            for c in json.chars() {
+                if is_c1(c) {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
     }
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// `text` with control characters shown as symbols: C0 and DEL as their Unicode
+/// control pictures (ESC as ␛), C1 as the replacement character.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if is_c1(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -138,12 +243,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
     } else {
         Renderer::plain()
     };
-    let newlines: Vec<usize> = source
-        .text
-        .bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
-        .collect();
+    let lines = LineIndex::new(source.text);
     let mut out = String::new();
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
@@ -161,7 +261,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
             }
         }
         for d in members {
-            render_one(&mut out, d, source, &newlines, &renderer);
+            render_one(&mut out, d, source, &lines, &renderer);
         }
     }
     out
@@ -171,12 +271,14 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
 /// input is sorted by place in the file, so a slide's findings stay together).
 fn by_slide(diagnostics: &[Diagnostic]) -> Vec<(Option<&str>, Vec<&Diagnostic>)> {
     let mut groups: Vec<(Option<&str>, Vec<&Diagnostic>)> = Vec::new();
+    let mut index: std::collections::HashMap<Option<&str>, usize> = Default::default();
     for d in diagnostics {
         let slide = d.slide.as_deref();
-        match groups.iter_mut().find(|(s, _)| *s == slide) {
-            Some((_, members)) => members.push(d),
-            None => groups.push((slide, vec![d])),
-        }
+        let i = *index.entry(slide).or_insert_with(|| {
+            groups.push((slide, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(d);
     }
     groups
 }
@@ -185,7 +287,7 @@ fn render_one(
     out: &mut String,
     d: &Diagnostic,
     source: &SourceFile,
-    newlines: &[usize],
+    lines: &LineIndex,
     renderer: &Renderer,
 ) {
     {
@@ -197,20 +299,31 @@ fn render_one(
         match &d.span {
             Some(span) => {
                 let span = clamp_span(source.text, span.clone());
-                // Only the lines the span covers go to the renderer: it reads
-                // all the text it is given, and a big deck with many warnings
-                // would otherwise be read once per warning.
-                let (lines, line) = covering_lines(source.text, newlines, &span);
-                group = group.element(
-                    Snippet::source(&source.text[lines.clone()])
-                        .line_start(line)
-                        .path(source.path)
-                        .fold(true)
-                        .annotation(
-                            AnnotationKind::Primary
-                                .span(span.start - lines.start..span.end - lines.start),
-                        ),
-                );
+                // Only the lines the span is on: the renderer would otherwise walk
+                // the whole file for every finding.
+                let around = lines.lines_around(&span);
+                let longest = lines.longest_line_at(&span);
+                if longest > MAX_SHOWN_LINE {
+                    // Drawing a line of a megabyte under each of thousands of
+                    // findings would take hours: give the place only.
+                    let (line, col) = lines.line_col(span.start);
+                    group = group
+                        .element(Origin::path(source.path).line(line).char_column(col))
+                        .element(Level::NOTE.message(format!(
+                            "the line is {longest} bytes long, too long to show"
+                        )));
+                } else {
+                    group = group.element(
+                        Snippet::source(&source.text[around.clone()])
+                            .line_start(lines.line_of(around.start) + 1)
+                            .path(source.path)
+                            .fold(true)
+                            .annotation(
+                                AnnotationKind::Primary
+                                    .span(span.start - around.start..span.end - around.start),
+                            ),
+                    );
+                }
             }
             _ => {
                 group = group.element(Level::NOTE.no_name().message(format!("in {}", source.path)));
@@ -222,18 +335,6 @@ fn render_one(
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-}
-
-/// The whole lines that `span` touches, as a byte range of `text`, and the
-/// 1-based number of the first.
-/// `newlines` holds the byte offsets of every `\n` in `text`, in order.
-fn covering_lines(text: &str, newlines: &[usize], span: &Range<usize>) -> (Range<usize>, usize) {
-    let before = newlines.partition_point(|&n| n < span.start);
-    let start = before.checked_sub(1).map_or(0, |i| newlines[i] + 1);
-    let end = newlines
-        .get(newlines.partition_point(|&n| n < span.end))
-        .map_or(text.len(), |&n| n + 1);
-    (start..end, before + 1)
 }
 
 /// A span the renderer can always draw: inside the text, on char boundaries, and
@@ -251,6 +352,7 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let lines = LineIndex::new(source.text);
     let mut out = String::new();
     for d in diagnostics {
         let sev = match d.severity {
@@ -259,7 +361,7 @@ fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
         };
         match &d.span {
             Some(span) => {
-                let (line, col) = source.line_col(span.start);
+                let (line, col) = lines.line_col(span.start);
                 out.push_str(&format!(
                     "{}:{line}:{col}: {sev}[{}]: {}\n",
                     source.path, d.code, d.message
@@ -293,11 +395,12 @@ struct JsonDiagnostic<'a> {
 }
 
 fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
+    let lines = LineIndex::new(source.text);
     let items: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| {
-            let start = d.span.as_ref().map(|s| source.line_col(s.start));
-            let end = d.span.as_ref().map(|s| source.line_col(s.end));
+            let start = d.span.as_ref().map(|s| lines.line_col(s.start));
+            let end = d.span.as_ref().map(|s| lines.line_col(s.end));
             JsonDiagnostic {
                 code: d.code,
                 rule: crate::check::rules::lookup(d.code).map(|r| r.name),
@@ -357,6 +460,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_line_index_agrees_with_line_col_everywhere() {
+        for text in ["", "\n", "a", "ab\ncd", "å\r\nä😀\n\nö", "trailing\n"] {
+            let src = SourceFile { path: "d", text };
+            let lines = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    lines.line_col(offset),
+                    src.line_col(offset),
+                    "{text:?} @ {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn line_col_counts_characters_not_bytes() {
         let src = SourceFile {
             path: "d.toml",
@@ -372,7 +490,7 @@ mod tests {
     fn rendering_the_covering_lines_looks_like_rendering_the_whole_file() {
         let text =
             "[deck]\ntitle = \"Hej\"\n\n[need]\nclaim = \"Två\nrader\"\npoints = []\nlast = 1";
-        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        let index = LineIndex::new(text);
         let renderer = Renderer::plain();
         let whole = |span: Range<usize>| {
             renderer.render(&[
@@ -392,7 +510,8 @@ mod tests {
             text.find("[need]").unwrap()..text.find("[need]").unwrap() + 7,
         ];
         for span in spans {
-            let (lines, line) = covering_lines(text, &newlines, &span);
+            let lines = index.lines_around(&span);
+            let line = index.line_of(lines.start) + 1;
             let part = renderer.render(&[Group::with_title(Level::WARNING.primary_title("m"))
                 .element(
                     Snippet::source(&text[lines.clone()])

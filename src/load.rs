@@ -28,6 +28,8 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_POINTS: usize = 50;
 /// Most `[[metrics.measure]]` entries.
 pub const MAX_MEASURES: usize = 200;
+/// Most TOML syntax errors reported one by one; the rest are counted.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
 /// Most `[[objection]]` entries.
 pub const MAX_OBJECTIONS: usize = 5_000;
 
@@ -58,8 +60,12 @@ impl ReadError {
                     p.display()
                 )
             }
-            ReadError::TooLarge(p, n) => format!(
+            ReadError::TooLarge(p, n) if *n > MAX_DECK_BYTES + 1 => format!(
                 "{}: the file is {n} bytes; a deck may be at most {MAX_DECK_BYTES} bytes",
+                p.display()
+            ),
+            ReadError::TooLarge(p, _) => format!(
+                "{}: the file is over {MAX_DECK_BYTES} bytes; a deck may be at most {MAX_DECK_BYTES} bytes",
                 p.display()
             ),
             ReadError::NotUtf8 {
@@ -96,7 +102,12 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
     if meta.len() > MAX_DECK_BYTES {
         return Err(ReadError::TooLarge(path.into(), meta.len()));
     }
-    let bytes = fs::read(path).map_err(|e| ReadError::Io(path.into(), e))?;
+    // Read at most one byte over the limit: a device or a pipe (`/dev/zero`,
+    // `/dev/stdin`) has no size to check first.
+    let bytes = read_at_most(path, MAX_DECK_BYTES).map_err(|e| ReadError::Io(path.into(), e))?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(ReadError::TooLarge(path.into(), bytes.len() as u64));
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -120,13 +131,25 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
     }
 }
 
+/// Reads up to `limit + 1` bytes of a file, so that a file over the limit is
+/// noticed without reading all of it.
+fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use io::Read as _;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Parses and validates deck text. `dir` is the deck's folder (for images).
 /// Returns the deck when there are no errors, and every diagnostic found.
 pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
-        let diags = syntax_errors
+        let mut diags: Vec<Diagnostic> = syntax_errors
             .iter()
+            .take(MAX_SYNTAX_ERRORS)
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end();
@@ -135,6 +158,18 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
                     .help(syntax_help(message))
             })
             .collect();
+        // One broken line can make an error per character after it.
+        if let Some(next) = syntax_errors.get(MAX_SYNTAX_ERRORS) {
+            let more = syntax_errors.len() - MAX_SYNTAX_ERRORS;
+            diags.push(
+                Diagnostic::error(
+                    "E001",
+                    format!("TOML syntax: {more} more errors from here on are not shown"),
+                )
+                .at(next.span().unwrap_or(0..0))
+                .help("fix the first errors: the rest often follow from them"),
+            );
+        }
         return (None, diags);
     }
     if root.get_ref().is_empty() {
@@ -829,7 +864,17 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        let size = fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
+        let meta = fs::metadata(&real).ok();
+        if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
+            // A folder, a pipe or a device: reading it could block or never end.
+            err(
+                self,
+                format!("the image in {ctx} is not a regular file: `{raw}`"),
+                "give the path of an image file (PNG, JPEG or SVG)",
+            );
+            return None;
+        }
+        let size = meta.map_or(0, |m| m.len());
         if size > MAX_IMAGE_BYTES {
             err(
                 self,
@@ -838,7 +883,18 @@ impl<'a> Validator<'a> {
             );
             return None;
         }
-        let bytes = match fs::read(&real) {
+        // Bounded even if the file grows between the size check and the read.
+        let bytes = match read_at_most(&real, MAX_IMAGE_BYTES) {
+            Ok(b) if b.len() as u64 > MAX_IMAGE_BYTES => {
+                err(
+                    self,
+                    format!(
+                        "the image in {ctx} is over {MAX_IMAGE_BYTES} bytes; the limit is {MAX_IMAGE_BYTES}"
+                    ),
+                    "make the image smaller (a slide needs at most about 2000 pixels across)",
+                );
+                return None;
+            }
             Ok(b) => b,
             Err(e) => {
                 err(

@@ -11,6 +11,11 @@ use serde::Deserialize;
 use crate::deck::{Deck, Meta};
 use crate::diagnostic::Diagnostic;
 
+/// Most files read from a user's theme folder.
+pub const MAX_THEME_FILES: usize = 500;
+/// Most bytes read from a user's theme folder, all files together.
+pub const MAX_THEME_BYTES: u64 = 50 * 1024 * 1024;
+
 /// The files of one built-in theme: (path inside the theme, bytes).
 type Files = &'static [(&'static str, &'static [u8])];
 
@@ -198,17 +203,41 @@ impl Theme {
         }
         let mut theme = Theme::builtin("default")
             .ok_or_else(|| ThemeError("built-in default theme is broken".into()))?;
-        let mut stack = vec![dir.to_path_buf()];
+        let root = dir
+            .canonicalize()
+            .map_err(|e| ThemeError(format!("{}: {e}", dir.display())))?;
+        let (mut count, mut total) = (0usize, 0u64);
+        let mut stack = vec![root.clone()];
         while let Some(folder) = stack.pop() {
             let entries = fs::read_dir(&folder)
                 .map_err(|e| ThemeError(format!("{}: {e}", folder.display())))?;
             for entry in entries.flatten() {
                 let path = entry.path();
-                if path.is_dir() {
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                if kind.is_dir() {
                     stack.push(path);
                     continue;
                 }
-                let Ok(rel) = path.strip_prefix(dir) else {
+                // A symlink is followed only to a file inside the theme folder, so a
+                // theme cannot carry a local file (a key, a password file) into a deck.
+                let real = if kind.is_symlink() {
+                    match path.canonicalize() {
+                        Ok(real) if real.starts_with(&root) && real.is_file() => real,
+                        _ => {
+                            return Err(ThemeError(format!(
+                                "{}: a link to something that is not a file inside the theme folder",
+                                path.display()
+                            )));
+                        }
+                    }
+                } else if kind.is_file() {
+                    path.clone()
+                } else {
+                    continue; // a pipe, socket or device: never read
+                };
+                let Ok(rel) = path.strip_prefix(&root) else {
                     continue;
                 };
                 let key = rel
@@ -216,8 +245,18 @@ impl Theme {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
+                count += 1;
+                let size = fs::metadata(&real).map_or(0, |m| m.len());
+                total += size;
+                if count > MAX_THEME_FILES || total > MAX_THEME_BYTES {
+                    return Err(ThemeError(format!(
+                        "{}: a theme folder may hold at most {MAX_THEME_FILES} files and {} MiB; this one holds more",
+                        dir.display(),
+                        MAX_THEME_BYTES / (1024 * 1024)
+                    )));
+                }
                 let bytes =
-                    fs::read(&path).map_err(|e| ThemeError(format!("{}: {e}", path.display())))?;
+                    fs::read(&real).map_err(|e| ThemeError(format!("{}: {e}", path.display())))?;
                 theme.files.insert(key, Cow::Owned(bytes));
             }
         }
@@ -239,6 +278,25 @@ impl Theme {
         } else {
             base.join(path)
         };
+        Theme::from_folder(&path)
+    }
+
+    /// Resolves `[deck] theme`, written by the deck's author: a built-in name, or
+    /// a folder inside the deck's folder `dir` (after following symlinks), as for
+    /// images, so that a deck from someone else cannot make pitchdeck read
+    /// folders elsewhere on the disk (`theme = "/"`).
+    pub fn resolve_for_deck(spec: &str, dir: &Path) -> Result<Theme, ThemeError> {
+        if let Some(theme) = Theme::builtin(spec) {
+            return Ok(theme);
+        }
+        let path = dir.join(spec);
+        if let (Ok(real), Ok(dir)) = (path.canonicalize(), dir.canonicalize())
+            && !real.starts_with(&dir)
+        {
+            return Err(ThemeError(format!(
+                "theme `{spec}` is a folder outside the deck's folder; a deck may only use a theme folder inside its own folder"
+            )));
+        }
         Theme::from_folder(&path)
     }
 
@@ -451,7 +509,7 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
 pub fn deck_theme_diagnostics(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
     let theme =
         match &deck.meta.theme {
-            Some(spec) => match Theme::resolve(&spec.value, dir) {
+            Some(spec) => match Theme::resolve_for_deck(&spec.value, dir) {
                 Ok(theme) => theme,
                 Err(e) => {
                     return vec![Diagnostic::error("E010", e.0).at(spec.span.clone()).help(

@@ -1,5 +1,10 @@
 //! The bad-input corpus: files people really produce (pasted, exported, shared)
 //! and files written to hurt. Each has its expected outcome; none may panic.
+//!
+//! Where the rest of issue 8's list is tested: HTML, script and `javascript:`
+//! payloads in every shown field — tests/fixtures/escaping/deck.toml, asserted in
+//! tests/html.rs and, for any string, tests/properties.rs; images, themes and
+//! output files on disk — tests/files.rs; the policy in a browser — tests/csp.rs.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -238,4 +243,153 @@ fn a_closed_pipe_is_not_a_crash() {
         Some(1),
         "expected the deck's exit code, not a panic (101)"
     );
+}
+
+#[test]
+fn payloads_in_checked_fields_are_refused_field_by_field() {
+    let out = pitchdeck()
+        .current_dir(bad(""))
+        .args([
+            "build",
+            "payloads-in-checked-fields.toml",
+            "--format",
+            "short",
+        ])
+        .arg("-o")
+        .arg(std::env::temp_dir().join("pitchdeck-never-written.html"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let file = "payloads-in-checked-fields.toml";
+    for expected in [
+        ":5:8: error[E006]: unknown language `<script>alert(1)</script>` in [deck]",
+        ":6:9: error[E010]: theme `javascript:alert(1)`",
+        ":7:15: error[E006]: `brand_color` must be a colour like",
+        ":8:8: error[E008]: the image in [deck] was not found: `javascript:alert(1)`",
+        ":9:11: error[E005]: `minutes` in [deck] must be a whole number, found a string",
+        ":13:9: error[E008]: the image in [need] is not a local file: `https://evil.example/track.png`",
+        ":18:9: error[E008]: the image in [risk] is not a local file: `data:image/svg+xml,<svg onload=alert(1)>`",
+        ":33:8: error[E006]: unknown measure kind `<script>`",
+    ] {
+        assert!(
+            stderr.contains(&format!("{file}{expected}")),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    assert!(
+        !std::env::temp_dir()
+            .join("pitchdeck-never-written.html")
+            .exists()
+    );
+}
+
+#[test]
+fn terminal_control_characters_never_reach_the_terminal() {
+    // A raw escape sequence in a comment, shown in the snippet under the error,
+    // would retitle or clear the reader's terminal.
+    let out = pitchdeck()
+        .current_dir(bad(""))
+        .args(["check", "terminal-escapes.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error[E001]: TOML syntax: invalid comment character"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> terminal-escapes.toml:3:3"), "{stderr}");
+    for control in ['\u{1b}', '\u{7}', '\u{9b}'] {
+        assert!(
+            !stderr.contains(control),
+            "control character {control:?} reached the terminal"
+        );
+    }
+    // Escapes written as TOML escapes in a key: shown as symbols, not obeyed, in
+    // every format (C1 controls such as U+009B are escapes on some terminals too).
+    let text = fs::read_to_string(bad("terminal-escapes.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    fs::write(dir.path().join("deck.toml"), lines.join("\n")).unwrap();
+    for format in ["human", "short"] {
+        let out = pitchdeck()
+            .current_dir(dir.path())
+            .args(["check", "deck.toml", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("error[E002]: unknown key `\u{241b}[2J\u{fffd}2Jfoo` in [deck]"),
+            "{format}: {stderr}"
+        );
+        for control in ['\u{1b}', '\u{7}', '\u{9b}'] {
+            assert!(
+                !stderr.contains(control),
+                "{format}: control character {control:?} reached the terminal"
+            );
+        }
+    }
+    let json = pitchdeck()
+        .current_dir(dir.path())
+        .args(["check", "deck.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(json.stdout).unwrap();
+    assert!(
+        json.contains(r#""message": "unknown key `\u001b[2J\u009b2Jfoo` in [deck]""#),
+        "{json}"
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        parsed[0]["message"],
+        "unknown key `\u{1b}[2J\u{9b}2Jfoo` in [deck]"
+    );
+}
+
+/// Found by the `load` fuzz target (a 10 KB file took over 10 s): a broken
+/// inline table made an error per character after it, and each drew its long
+/// line again. Syntax errors now stop at 50 plus a count, and a line over
+/// 1,000 bytes is named, not drawn.
+#[test]
+fn a_cascade_of_syntax_errors_is_cut_short() {
+    let (code, stderr) = check("fuzz-load-timeout-1.toml");
+    assert_eq!(code, 1);
+    assert_eq!(stderr.matches("error[E001]").count(), 51, "{stderr}");
+    assert!(
+        stderr.contains("error[E001]: TOML syntax: 3144 more errors from here on are not shown"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("fuzz-load-timeout-1.toml: 51 errors\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_two_megabyte_line_of_errors_is_reported_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "]".repeat(2_000_000);
+    fs::write(
+        dir.path().join("deck.toml"),
+        format!("[deck]\ntitle = \"x\"\nbad = {{ a = {line}\n"),
+    )
+    .unwrap();
+    let out = pitchdeck()
+        .current_dir(dir.path())
+        .args(["check", "deck.toml"])
+        // A guard against a hang, not a speed test (benches/ measure speed).
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("error[E001]").count(), 51);
+    assert!(
+        stderr.contains("= note: the line is 2000012 bytes long, too long to show"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> deck.toml:3:13"), "{stderr}");
+    assert!(stderr.len() < 50_000, "{} bytes of report", stderr.len());
 }

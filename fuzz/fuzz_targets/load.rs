@@ -5,16 +5,34 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(source) = std::str::from_utf8(data) else { return };
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
     let dir = std::path::Path::new("/nonexistent-pitchdeck-fuzz");
     let (_, diagnostics) = pitchdeck::load::parse(source, dir);
     for d in &diagnostics {
         if let Some(span) = &d.span {
-            assert!(span.start <= span.end && span.end <= source.len(), "span {span:?} outside the source");
+            assert!(
+                span.start <= span.end && span.end <= source.len(),
+                "span {span:?} outside the source"
+            );
         }
     }
     // Rendering diagnostics (carets under spans) must not panic either.
-    let file = pitchdeck::diagnostic::SourceFile { path: "deck.toml", text: source };
-    let _ = pitchdeck::diagnostic::render(&diagnostics, &file, pitchdeck::diagnostic::Format::Human, false);
-    let _ = pitchdeck::diagnostic::render(&diagnostics, &file, pitchdeck::diagnostic::Format::Json, false);
+    let file = pitchdeck::diagnostic::SourceFile {
+        path: "deck.toml",
+        text: source,
+    };
+    let _ = pitchdeck::diagnostic::render(
+        &diagnostics,
+        &file,
+        pitchdeck::diagnostic::Format::Human,
+        false,
+    );
+    let _ = pitchdeck::diagnostic::render(
+        &diagnostics,
+        &file,
+        pitchdeck::diagnostic::Format::Json,
+        false,
+    );
 });

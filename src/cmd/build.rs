@@ -112,7 +112,7 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
                 });
             }
         },
-        (None, Some(spec)) => match Theme::resolve(&spec.value, &dir) {
+        (None, Some(spec)) => match Theme::resolve_for_deck(&spec.value, &dir) {
             Ok(t) => Some(t),
             Err(e) => {
                 diagnostics.push(Diagnostic::error("E010", e.0).at(spec.span.clone()).help(
@@ -226,13 +226,14 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
                 EXIT_USAGE,
             );
         }
+        // Every output folder is checked before anything is written.
+        if let Err(message) = write::check_output(out) {
+            return fail(message, EXIT_USAGE);
+        }
     }
     for (out, bytes) in &writes {
         if let Err(e) = write::atomic_write(out, bytes) {
-            return fail(
-                format!("could not write {}: {e}", out.display()),
-                EXIT_USAGE,
-            );
+            return fail(write::error_message(out, &e), EXIT_USAGE);
         }
     }
     let elapsed = started.elapsed();
@@ -265,9 +266,7 @@ pub fn output_path(deck: &Path, output: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| deck.with_extension("html"))
 }
 
+/// Whether the output would replace the deck (also through a symlink or a hard link).
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    write::same_file(a, b)
 }

@@ -92,6 +92,9 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
             EXIT_USAGE,
         );
     }
+    if let Err(message) = write::check_output(&output) {
+        return fail(message, EXIT_USAGE);
+    }
     // Loopback only: a deck in progress is nobody else's business.
     let server = match Server::http(("127.0.0.1", args.port)) {
         Ok(s) => s,
@@ -268,7 +271,7 @@ fn rebuild(
         return Ok(targets);
     };
     if let Err(e) = write::atomic_write(output, page.as_bytes()) {
-        tell!("error: could not write {}: {e}", output.display());
+        tell!("error: {}", write::error_message(output, &e));
     }
     let mut also = String::new();
     if let Some((path, out)) = &pdf {
@@ -278,7 +281,7 @@ fn rebuild(
                 path.display()
             );
         } else if let Err(e) = write::atomic_write(path, &out.bytes) {
-            tell!("error: could not write {}: {e}", path.display());
+            tell!("error: {}", write::error_message(path, &e));
         } else {
             also = format!(" and {} ({} pages)", path.display(), out.pages);
         }
