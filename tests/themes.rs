@@ -40,6 +40,7 @@ fn colours(html: &str) -> &str {
     &root[..sizes]
 }
 
+/// Every built-in theme builds every example deck, HTML and PDF handout.
 #[test]
 fn every_builtin_theme_builds_every_example_deck() {
     let decks = example_decks();
@@ -56,7 +57,7 @@ fn every_builtin_theme_builds_every_example_deck() {
             let result = pitchdeck()
                 .arg("build")
                 .arg(deck)
-                .args(["--theme", theme_name, "-o"])
+                .args(["--theme", theme_name, "--pdf", "-o"])
                 .arg(&html_path)
                 .output()
                 .unwrap();
@@ -67,6 +68,8 @@ fn every_builtin_theme_builds_every_example_deck() {
                 deck.display()
             );
             assert!(!stderr.contains("W4"), "{theme_name}: {stderr}");
+            let pdf = fs::read(html_path.with_extension("pdf")).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{theme_name} {}", deck.display());
             let html = fs::read_to_string(&html_path).unwrap();
             assert_eq!(
                 colours(&html),
