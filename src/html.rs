@@ -121,11 +121,13 @@ struct MeasureView {
     bar: Option<BarView>,
 }
 
-fn round1(x: f64) -> f64 {
+/// Rounds to one decimal (bar geometry, shared with the PDF).
+pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn with_unit(figure: &str, unit: Option<&str>) -> String {
+/// A figure with its unit, as the slide and the PDF print it.
+pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
     match unit {
         Some("%") => format!("{figure}\u{a0}%"),
         Some(u) => format!("{figure} {u}"),

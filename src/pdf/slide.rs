@@ -33,6 +33,8 @@ pub fn origin(slide: &Slide) -> Origin {
     }
 }
 
+use crate::html::{round1, with_unit};
+
 /// The baseline→target bar of a measure, in percent of its track, as the HTML
 /// draws it (see `html.rs`): for a rise, the solid part is today's value and
 /// the accent part the gain; for a fall, the solid part is what is left at the
@@ -45,18 +47,6 @@ pub struct Bar {
     pub decrease: bool,
     /// The bar in words (its alternative text).
     pub description: String,
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-fn with_unit(figure: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some("%") => format!("{figure}\u{a0}%"),
-        Some(u) => format!("{figure} {u}"),
-        None => figure.to_string(),
-    }
 }
 
 pub fn bar(m: &MeasureRow, ctx: &Ctx) -> Option<Bar> {
