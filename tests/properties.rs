@@ -1,6 +1,7 @@
 //! Property tests: whatever Unicode a user puts in any text field, the HTML
 //! holds it only as text — the page's elements are the template's and the
-//! Markdown renderer's, never the user's.
+//! Markdown renderer's, never the user's — and the PDF handout is a valid PDF
+//! from which the text can be read back.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -110,6 +111,100 @@ proptest! {
                     "unsafe href {:?}", target
                 );
             }
+        }
+    }
+}
+
+/// Whether qpdf and pdftotext are here; under CI their absence is a failure.
+fn pdf_tools() -> bool {
+    let found = ["qpdf", "pdftotext"].iter().all(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("qpdf or pdftotext is missing; install qpdf and poppler-utils (.ci/run does)");
+    }
+    found
+}
+
+/// The handout of `source`, written to a temporary file, or `None` when the
+/// deck does not compile (an empty required field, say).
+fn handout(source: &str) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    let compiled = compile(source, Path::new("."));
+    let lowered = compiled.lowered?;
+    let theme = Theme::builtin("default").unwrap();
+    let out = pitchdeck::pdf::render(&lowered, &theme, &pitchdeck::pdf::Options::default())
+        .expect("a deck that compiles makes a PDF");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deck.pdf");
+    std::fs::write(&path, out.bytes).unwrap();
+    Some((dir, path))
+}
+
+fn qpdf_accepts(path: &Path) -> bool {
+    std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap()
+        .status
+        .success()
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Fields whose text the handout prints.
+const PRINTED: [&str; 8] = [
+    "title", "claim", "point", "evidence", "notes", "name", "question", "answer",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
+
+    /// Any Unicode in any field: the handout is a PDF that qpdf accepts
+    /// (characters the font lacks are drawn as a visible stand-in, W201).
+    #[test]
+    fn any_text_in_any_field_makes_a_valid_pdf(
+        field in proptest::sample::select(FIELDS.to_vec()),
+        text in "\\PC{0,40}",
+    ) {
+        if !pdf_tools() {
+            return Ok(());
+        }
+        if let Some((_dir, path)) = handout(&deck_with(field, &text)) {
+            prop_assert!(qpdf_accepts(&path), "qpdf --check failed for {:?} in {}", text, field);
+            // It reads back as text.
+            prop_assert!(pdf_text(&path).contains("plain words"));
+        }
+    }
+
+    /// Words the font covers (Swedish letters and typographic punctuation
+    /// included) can be extracted from the handout exactly.
+    #[test]
+    fn words_the_font_covers_are_extractable(
+        field in proptest::sample::select(PRINTED.to_vec()),
+        words in proptest::collection::vec("[a-zA-ZåäöÅÄÖéü0-9]{1,12}[,;“”–—’]?", 1..8),
+    ) {
+        if !pdf_tools() {
+            return Ok(());
+        }
+        let text = words.join(" ");
+        let (_dir, path) = handout(&deck_with(field, &text)).expect("the deck builds");
+        prop_assert!(qpdf_accepts(&path));
+        let extracted = pdf_text(&path);
+        for word in &words {
+            prop_assert!(extracted.contains(word.as_str()), "{:?} not in the PDF text:\n{}", word, extracted);
         }
     }
 }
