@@ -393,3 +393,42 @@ fn a_two_megabyte_line_of_errors_is_reported_briefly() {
     assert!(stderr.contains("--> deck.toml:3:13"), "{stderr}");
     assert!(stderr.len() < 50_000, "{} bytes of report", stderr.len());
 }
+
+/// The handout font covers Latin, Greek and Swedish; emoji, CJK, Arabic and
+/// Hebrew are drawn as a visible stand-in and reported (W201) with the
+/// character, never dropped silently, and the PDF stays valid.
+#[test]
+fn emoji_cjk_and_right_to_left_text_are_reported_in_the_pdf() {
+    let qpdf = std::process::Command::new("qpdf").arg("--version").output();
+    if qpdf.is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "qpdf is missing; .ci/run installs it"
+        );
+        return;
+    }
+    for (name, missing) in [("emoji-cjk.toml", ["😀", "顧"]), ("rtl.toml", ["إ", "ש"])] {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("deck.pdf");
+        let out = pitchdeck()
+            .args(["build", "--pdf-only", "-o"])
+            .arg(&pdf)
+            .arg(bad(name))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{name}: {stderr}");
+        for c in missing {
+            assert!(
+                stderr.contains("warning[W201]") && stderr.contains(&format!("`{c}`")),
+                "{name}: no W201 for {c}:\n{stderr}"
+            );
+        }
+        let check = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "{name}: qpdf --check failed");
+    }
+}
