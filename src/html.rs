@@ -93,20 +93,21 @@ impl ImageView {
     }
 }
 
-/// The bar from baseline to target, in percent of the track.
+/// The bar from baseline to target, in percent of the track. The PDF draws
+/// the same bar from it.
 #[derive(Serialize)]
-struct BarView {
-    baseline_pct: f64,
-    target_pct: f64,
+pub(crate) struct BarView {
+    pub(crate) baseline_pct: f64,
+    pub(crate) target_pct: f64,
     /// The segment between baseline and target: its start and width in percent.
-    from_pct: f64,
-    width_pct: f64,
+    pub(crate) from_pct: f64,
+    pub(crate) width_pct: f64,
     /// Left edge of the target marker.
-    marker_pct: f64,
+    pub(crate) marker_pct: f64,
     /// True when the goal is to go down (e.g. complaints).
-    decrease: bool,
+    pub(crate) decrease: bool,
     /// The bar in words, for assistive technology.
-    description: String,
+    pub(crate) description: String,
 }
 
 #[derive(Serialize)]
@@ -121,8 +122,8 @@ struct MeasureView {
     bar: Option<BarView>,
 }
 
-/// Rounds to one decimal (bar geometry, shared with the PDF).
-pub(crate) fn round1(x: f64) -> f64 {
+/// Rounds to one decimal (bar geometry).
+fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
@@ -136,14 +137,7 @@ pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
 }
 
 fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
-    let bar = m.baseline.map(|baseline| {
-        let max = baseline.abs().max(m.target.abs());
-        let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
-        let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
-        let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
-        let unit = m.unit.as_deref();
-        MeasureView::bar_text(b, t, l, m, unit)
-    });
+    let bar = bar_view(m, l);
     MeasureView {
         name_html: rich_html(&m.name),
         why_html: m.why.as_ref().map(rich_html),
@@ -156,31 +150,35 @@ fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
     }
 }
 
-impl MeasureView {
-    /// The bar: for a rise, the solid part is today's value and the accent part
-    /// the gain to the target; for a fall, the solid part is what is left at the
-    /// target and the light part the reduction.
-    fn bar_text(b: f64, t: f64, l: &Labels, m: &MeasureRow, unit: Option<&str>) -> BarView {
-        let base = m.baseline_text.as_deref().unwrap_or_default();
-        let decrease = t < b;
-        BarView {
-            baseline_pct: if decrease { t } else { b },
-            target_pct: t,
-            from_pct: b.min(t),
-            width_pct: round1((t - b).abs()),
-            marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
-            decrease,
-            description: format!(
-                "{}: {} {}, {} {} ({})",
-                m.name.text(),
-                l.today,
-                with_unit(base, unit),
-                l.goal,
-                with_unit(&m.target_text, unit),
-                m.by
-            ),
-        }
-    }
+/// A measure's bar, when it has a baseline: for a rise, the solid part is
+/// today's value and the accent part the gain to the target; for a fall, the
+/// solid part is what is left at the target and the light part the reduction.
+pub(crate) fn bar_view(m: &MeasureRow, l: &Labels) -> Option<BarView> {
+    let baseline = m.baseline?;
+    let max = baseline.abs().max(m.target.abs());
+    let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
+    let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
+    let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
+    let unit = m.unit.as_deref();
+    let base = m.baseline_text.as_deref().unwrap_or_default();
+    let decrease = t < b;
+    Some(BarView {
+        baseline_pct: if decrease { t } else { b },
+        target_pct: t,
+        from_pct: b.min(t),
+        width_pct: round1((t - b).abs()),
+        marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
+        decrease,
+        description: format!(
+            "{}: {} {}, {} {} ({})",
+            m.name.text(),
+            l.today,
+            with_unit(base, unit),
+            l.goal,
+            with_unit(&m.target_text, unit),
+            m.by
+        ),
+    })
 }
 
 #[derive(Serialize)]

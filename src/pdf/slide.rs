@@ -33,55 +33,14 @@ pub fn origin(slide: &Slide) -> Origin {
     }
 }
 
-use crate::html::{round1, with_unit};
-
-/// The baseline→target bar of a measure, in percent of its track, as the HTML
-/// draws it (see `html.rs`): for a rise, the solid part is today's value and
-/// the accent part the gain; for a fall, the solid part is what is left at the
-/// target and the light part the reduction.
-pub struct Bar {
-    pub baseline_pct: f32,
-    pub from_pct: f32,
-    pub width_pct: f32,
-    pub marker_pct: f32,
-    pub decrease: bool,
-    /// The bar in words (its alternative text).
-    pub description: String,
-}
-
-pub fn bar(m: &MeasureRow, ctx: &Ctx) -> Option<Bar> {
-    let baseline = m.baseline?;
-    let max = baseline.abs().max(m.target.abs());
-    let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
-    let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
-    let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
-    let decrease = t < b;
-    let l = ctx.labels;
-    let unit = m.unit.as_deref();
-    Some(Bar {
-        baseline_pct: (if decrease { t } else { b }) as f32,
-        from_pct: b.min(t) as f32,
-        width_pct: round1((t - b).abs()) as f32,
-        marker_pct: round1((t - 0.8).clamp(0.0, 98.4)) as f32,
-        decrease,
-        description: format!(
-            "{}: {} {}, {} {} ({})",
-            m.name.text(),
-            l.today,
-            with_unit(m.baseline_text.as_deref().unwrap_or_default(), unit),
-            l.goal,
-            with_unit(&m.target_text, unit),
-            m.by
-        ),
-    })
-}
+use crate::html::{BarView, bar_view};
 
 /// Draws a bar `w`×`h` at (x, y), as the HTML's SVG (viewBox 100×20).
 #[allow(clippy::too_many_arguments)]
-pub fn draw_bar(
+pub(crate) fn draw_bar(
     display: &mut Display,
     mark: Mark,
-    bar: &Bar,
+    bar: &BarView,
     colors: &Colors,
     x: f32,
     y: f32,
@@ -105,14 +64,14 @@ pub fn draw_bar(
         }
     };
     rect(0.0, 6.0, 100.0, 8.0, colors.surface);
-    rect(0.0, 6.0, bar.baseline_pct, 8.0, colors.muted);
+    rect(0.0, 6.0, bar.baseline_pct as f32, 8.0, colors.muted);
     let gain = if bar.decrease {
         colors.faded_accent(0.35)
     } else {
         colors.accent
     };
-    rect(bar.from_pct, 3.0, bar.width_pct, 14.0, gain);
-    rect(bar.marker_pct, 0.0, 1.6, 20.0, colors.text);
+    rect(bar.from_pct as f32, 3.0, bar.width_pct as f32, 14.0, gain);
+    rect(bar.marker_pct as f32, 0.0, 1.6, 20.0, colors.text);
 }
 
 /// A column of the measures table.
@@ -285,7 +244,7 @@ pub fn measures_table(
         }
         let total = h + 2.0 * pad_y;
         let td = structure.add(tr, Role::TD);
-        if let Some(b) = bar(m, ctx) {
+        if let Some(b) = bar_view(m, ctx.labels) {
             let fig = structure.add(td, Role::Figure(b.description.clone()));
             let bw = 200.0 * s;
             let bh = 28.0 * s;
