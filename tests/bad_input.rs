@@ -9,14 +9,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn pitchdeck() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitchdeck"));
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+mod common;
+use common::pitchdeck;
 
 fn bad(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -6,15 +6,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use pitchdeck::check::readability::{self, Counts};
 use serde_json::Value;
 
-fn pitchdeck() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitchdeck"));
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+mod common;
+use common::pitchdeck;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -484,7 +480,7 @@ fn colours_only_on_a_terminal_and_never_with_no_color() {
     // An empty NO_COLOR does not count (no-color.org).
     assert!(on_terminal(Some("")).contains('\x1b'));
     // Not a terminal: no colour even without NO_COLOR.
-    let piped = Command::new(bin)
+    let piped = assert_cmd::Command::new(bin)
         .current_dir(root().join("tests/fixtures/check"))
         .env_remove("NO_COLOR")
         .args(["check", "many-warnings.toml"])

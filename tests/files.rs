@@ -7,14 +7,10 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn pitchdeck() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitchdeck"));
-    cmd.env("NO_COLOR", "1").env_remove("PITCHDECK_FAIL_AT");
-    cmd
-}
+mod common;
+use common::pitchdeck;
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
