@@ -9,7 +9,7 @@
 //! (tests/browser.rs) check that it agrees with Chromium: the slides warned
 //! about are the ones that overflow, and the others fit.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::{Face, Fonts, Span, spans_of};
 use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind};
 use crate::theme::{Sizes, Theme};
@@ -66,8 +66,7 @@ pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
             };
             let smallest = sizes.min.max(sizes.text * FIT_STEPS[FIT_STEPS.len() - 1]);
             diagnostics.push(
-                Diagnostic::warning(
-                    "W301",
+                Diagnostic::new(Code::W301,
                     format!(
                         "slide {} does not fit: its text needs about {:.0}px of the {:.0}px a 1280×720 slide has, even in smaller type ({:.0}px)",
                         slide.number, fit.height, CONTENT_HEIGHT, smallest

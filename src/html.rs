@@ -7,9 +7,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::slides::{Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
-use crate::theme::{Theme, ThemeError};
+use crate::theme::{Theme, ThemeError, ThemeFile};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -334,7 +335,7 @@ fn font_faces(theme: &Theme) -> String {
 /// The theme's page template, parsed. Parsing is kept for the next render with
 /// the same template text (every save in `watch`), and a changed template (a
 /// user's theme being edited) is parsed again.
-fn template(text: &str) -> Result<Arc<tera::Tera>, ThemeError> {
+fn template(text: &str) -> Result<Arc<tera::Tera>, tera::Error> {
     static LAST: Mutex<Option<(String, Arc<tera::Tera>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((t, tera)) = last.as_ref()
@@ -343,8 +344,7 @@ fn template(text: &str) -> Result<Arc<tera::Tera>, ThemeError> {
         return Ok(Arc::clone(tera));
     }
     let mut tera = tera::Tera::new();
-    tera.add_raw_template("deck.html", text)
-        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+    tera.add_raw_template("deck.html", text)?;
     let tera = Arc::new(tera);
     *last = Some((text.to_string(), Arc::clone(&tera)));
     Ok(tera)
@@ -377,8 +377,40 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
     Ok(css.replace("</style", "<\\/style"))
 }
 
-/// Renders the deck as one HTML page.
-pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
+/// A template error as a theme error in the template's file, at the place
+/// Tera reports.
+fn template_error(theme: &Theme, text: &str, e: &tera::Error) -> ThemeError {
+    let path = match &theme.folder {
+        Some(folder) => crate::theme::shown_path(&folder.join("deck.html")),
+        None => format!("deck.html of the {} theme", theme.config.name),
+    };
+    let (what, report) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => ("does not parse", Some(r)),
+        tera::ErrorKind::RenderingError(r) => ("could not be rendered", Some(r)),
+        _ => ("could not be rendered", None),
+    };
+    match report.filter(|r| r.filename() == "deck.html") {
+        Some(r) => ThemeError::new(format!("the theme's deck.html {what}: {}", r.message()))
+            .in_file(ThemeFile {
+                path,
+                text: Some(Arc::from(text)),
+                span: Some(r.span().range.clone()),
+            }),
+        None => ThemeError::new(format!("the theme's deck.html {what}: {e}")).in_file(ThemeFile {
+            path,
+            text: None,
+            span: None,
+        }),
+    }
+}
+
+/// Renders the deck as one HTML page. A theme that cannot render it is an
+/// error (E010) in the theme's file.
+pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, Diagnostic> {
+    page(lowered, theme).map_err(|e| e.into_diagnostic(None))
+}
+
+fn page(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
     let info = &lowered.info;
     let l = labels(info.lang);
     let total = lowered.slides.len();
@@ -403,12 +435,13 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
         js,
         csp: content_security_policy(&[js]),
     };
-    let tera = template(theme.text("deck.html")?)?;
+    let text = theme.text("deck.html")?;
+    let tera = template(text).map_err(|e| template_error(theme, text, &e))?;
     let context = tera::Context::from_serialize(&page)
-        .map_err(|e| ThemeError(format!("template data: {e}")))?;
+        .map_err(|e| ThemeError::new(format!("template data: {e}")))?;
     let html = tera
         .render("deck.html", &context)
-        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+        .map_err(|e| template_error(theme, text, &e))?;
     Ok(html)
 }
 

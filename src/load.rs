@@ -16,7 +16,7 @@ use crate::deck::{
     CheckConfig, Date, Deck, Image, ImageFormat, Lang, Measure, MeasureKind, Meta, Number,
     Objection, Section, SectionKind, Text,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, code, suggest};
 
 /// Largest deck file read, in bytes. Decks are a page of text; this guards memory.
 pub const MAX_DECK_BYTES: u64 = 2 * 1024 * 1024;
@@ -153,7 +153,7 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end();
-                Diagnostic::error("E001", format!("TOML syntax: {message}"))
+                Diagnostic::new(Code::E001, format!("TOML syntax: {message}"))
                     .at(span)
                     .help(syntax_help(message))
             })
@@ -162,8 +162,8 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
         if let Some(next) = syntax_errors.get(MAX_SYNTAX_ERRORS) {
             let more = syntax_errors.len() - MAX_SYNTAX_ERRORS;
             diags.push(
-                Diagnostic::error(
-                    "E001",
+                Diagnostic::new(
+                    Code::E001,
                     format!("TOML syntax: {more} more errors from here on are not shown"),
                 )
                 .at(next.span().unwrap_or(0..0))
@@ -173,7 +173,7 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
         return (None, diags);
     }
     if root.get_ref().is_empty() {
-        let d = Diagnostic::error("E003", "the deck file has no sections")
+        let d = Diagnostic::new(Code::E003, "the deck file has no sections")
             .at(0..0)
             .help("start from a working deck: `pitchdeck new deck.toml` writes one with every section explained");
         return (None, vec![d]);
@@ -257,16 +257,6 @@ fn type_name(value: &DeValue) -> &'static str {
     }
 }
 
-/// The closest valid key, when one is close enough to be a likely typo.
-pub fn suggest<'k>(key: &str, valid: &[&'k str]) -> Option<&'k str> {
-    valid
-        .iter()
-        .map(|v| (strsim::jaro_winkler(key, v), *v))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, v)| v)
-}
-
 impl<'a> Validator<'a> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
@@ -285,7 +275,7 @@ impl<'a> Validator<'a> {
             if allowed.contains(&name) {
                 continue;
             }
-            let mut d = Diagnostic::error("E002", format!("unknown key `{name}` in {context}"))
+            let mut d = Diagnostic::new(Code::E002, format!("unknown key `{name}` in {context}"))
                 .at(key.span());
             d = match suggest(name, allowed) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
@@ -304,8 +294,8 @@ impl<'a> Validator<'a> {
 
     fn wrong_type(&mut self, key: &str, context: &str, expected: &str, value: &Value, help: &str) {
         self.push(
-            Diagnostic::error(
-                "E005",
+            Diagnostic::new(
+                Code::E005,
                 format!(
                     "`{key}` in {context} must be {expected}, found {}",
                     type_name(value.get_ref())
@@ -318,8 +308,8 @@ impl<'a> Validator<'a> {
 
     fn missing(&mut self, key: &str, context: &str, at: Range<usize>, help: &str) {
         self.push(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                Code::E004,
                 format!("{context} is missing the required key `{key}`"),
             )
             .at(at)
@@ -351,7 +341,7 @@ impl<'a> Validator<'a> {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             self.push(
-                Diagnostic::error("E011", format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
+                Diagnostic::new(Code::E011, format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
                     .at(span.start..span.start)
                     .help("a slide or its notes should be read in a minute or two; shorten it or split it"),
             );
@@ -378,7 +368,7 @@ impl<'a> Validator<'a> {
         let text = self.string(table, key, context, example)?;
         if text.value.trim().is_empty() {
             self.push(
-                Diagnostic::error("E006", format!("`{key}` in {context} is empty"))
+                Diagnostic::new(Code::E006, format!("`{key}` in {context} is empty"))
                     .at(text.span.clone())
                     .help(format!("write it out, e.g. {key} = \"{example}\"")),
             );
@@ -411,8 +401,8 @@ impl<'a> Validator<'a> {
                     out.push(Text::from_source(s.to_string(), item.span(), self.source))
                 }
                 other => self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "each entry of `{key}` in {context} must be a string, found {}",
                             type_name(other)
@@ -452,8 +442,8 @@ impl<'a> Validator<'a> {
             Some(n) if n >= range.0 && n <= range.1 => Some((n, value.span())),
             _ => {
                 self.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        Code::E006,
                         format!(
                             "`{key}` in {context} must be between {} and {}",
                             range.0, range.1
@@ -498,8 +488,8 @@ impl<'a> Validator<'a> {
             Some(n) => Some((Number(n), value.span())),
             None => {
                 self.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        Code::E006,
                         format!("`{key}` in {context} must be a finite number"),
                     )
                     .at(value.span())
@@ -514,7 +504,7 @@ impl<'a> Validator<'a> {
         let (_, value) = Self::lookup(table, key)?;
         let bad = |v: &mut Self, msg: String, help: &str| {
             v.push(
-                Diagnostic::error("E006", msg)
+                Diagnostic::new(Code::E006, msg)
                     .at(value.span())
                     .help(help.to_string()),
             );
@@ -605,8 +595,8 @@ impl<'a> Validator<'a> {
                         _ => format!("add a [{}] table with a `claim`: one sentence that states the point", kind.key()),
                     };
                     self.push(
-                        Diagnostic::error(
-                            "E003",
+                        Diagnostic::new(
+                            Code::E003,
                             format!("the deck has no [{}] section{place}", kind.key()),
                         )
                         .at(at)
@@ -630,7 +620,7 @@ impl<'a> Validator<'a> {
     fn meta(&mut self, root: &Table) -> Option<Meta> {
         let Some((_, value)) = Self::lookup(root, "deck") else {
             self.push(
-                Diagnostic::error("E003", "the deck has no [deck] section")
+                Diagnostic::new(Code::E003, "the deck has no [deck] section")
                     .at(0..0)
                     .help("start the file with [deck] and a line title = \"What we ask for\""),
             );
@@ -676,32 +666,23 @@ impl<'a> Validator<'a> {
                         _ => "pitchdeck speaks \"en\" (English) and \"sv\" (Swedish)".to_string(),
                     };
                     self.push(
-                        Diagnostic::error("E006", format!("unknown language `{other}` in [deck]"))
-                            .at(text.span)
-                            .help(help),
+                        Diagnostic::new(
+                            Code::E006,
+                            format!("unknown language `{other}` in [deck]"),
+                        )
+                        .at(text.span)
+                        .help(help),
                     );
                     Lang::En
                 }
             },
         };
         let theme = self.string(t, "theme", ctx, "default");
-        if let Some(theme) = &theme {
-            let name = theme.value.as_str();
-            if crate::theme::Theme::builtin(name).is_none() && !self.dir.join(name).is_dir() {
-                let names = crate::theme::builtin_names();
-                let help = match suggest(name, &names) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!(
-                        "use a built-in theme ({}) or a theme folder next to the deck",
-                        names.join(", ")
-                    ),
-                };
-                self.push(
-                    Diagnostic::error("E010", format!("theme `{name}` is neither a built-in theme nor a folder next to the deck"))
-                        .at(theme.span.clone())
-                        .help(help),
-                );
-            }
+        if let Some(d) = theme
+            .as_ref()
+            .and_then(|spec| crate::theme::unknown_theme(spec, self.dir))
+        {
+            self.push(d);
         }
         let (minutes, minutes_span) = self
             .integer(t, "minutes", ctx, (1, 120))
@@ -711,8 +692,8 @@ impl<'a> Validator<'a> {
             && crate::theme::parse_hex_color(&color.value).is_none()
         {
             self.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    Code::E006,
                     format!(
                         "`brand_color` must be a colour like \"#0a5\" or \"#1f6feb\", found \"{}\"",
                         color.value
@@ -765,8 +746,8 @@ impl<'a> Validator<'a> {
             .map_or((Vec::new(), None), |(p, s)| (p, Some(s)));
         if points.len() > MAX_POINTS {
             self.push(
-                Diagnostic::error(
-                    "E011",
+                Diagnostic::new(
+                    Code::E011,
                     format!(
                         "{ctx} has {} points; the limit is {MAX_POINTS}",
                         points.len()
@@ -784,7 +765,7 @@ impl<'a> Validator<'a> {
             (Some(path), Some(alt)) => {
                 if alt.value.trim().is_empty() {
                     self.push(
-                        Diagnostic::error("E007", format!("`image_alt` in {ctx} is empty"))
+                        Diagnostic::new(Code::E007, format!("`image_alt` in {ctx} is empty"))
                             .at(alt.span.clone())
                             .help("describe what the image shows, for readers who cannot see it"),
                     );
@@ -793,7 +774,7 @@ impl<'a> Validator<'a> {
             }
             (Some(path), None) => {
                 self.push(
-                    Diagnostic::error("E007", format!("the image in {ctx} has no `image_alt`"))
+                    Diagnostic::new(Code::E007, format!("the image in {ctx} has no `image_alt`"))
                         .at(path.span.clone())
                         .help("add image_alt = \"…\": what the image shows, for readers who cannot see it"),
                 );
@@ -801,9 +782,12 @@ impl<'a> Validator<'a> {
             }
             (None, Some(alt)) => {
                 self.push(
-                    Diagnostic::warning("W001", format!("`image_alt` in {ctx} without an `image`"))
-                        .at(alt.span.clone())
-                        .help("add image = \"path/to/image.png\", or remove image_alt"),
+                    Diagnostic::new(
+                        Code::W001,
+                        format!("`image_alt` in {ctx} without an `image`"),
+                    )
+                    .at(alt.span.clone())
+                    .help("add image = \"path/to/image.png\", or remove image_alt"),
                 );
                 None
             }
@@ -825,7 +809,7 @@ impl<'a> Validator<'a> {
         let raw = path.value.trim();
         let err = |v: &mut Self, msg: String, help: &str| {
             v.push(
-                Diagnostic::error("E008", msg)
+                Diagnostic::new(Code::E008, msg)
                     .at(path.span.clone())
                     .help(help.to_string()),
             );
@@ -925,7 +909,7 @@ impl<'a> Validator<'a> {
         let what = "measure";
         let Some((_, value)) = Self::lookup(metrics, "measure") else {
             self.push(
-                Diagnostic::error("E009", "[metrics] has no measure")
+                Diagnostic::new(Code::E009, "[metrics] has no measure")
                     .at(metrics_span)
                     .help("add at least one [[metrics.measure]] with name, target and by"),
             );
@@ -943,7 +927,7 @@ impl<'a> Validator<'a> {
         };
         if items.is_empty() {
             self.push(
-                Diagnostic::error("E009", "[metrics] has no measure")
+                Diagnostic::new(Code::E009, "[metrics] has no measure")
                     .at(value.span())
                     .help("add at least one [[metrics.measure]] with name, target and by"),
             );
@@ -956,8 +940,8 @@ impl<'a> Validator<'a> {
         };
         if items.len() > limit {
             self.push(
-                Diagnostic::error(
-                    "E011",
+                Diagnostic::new(
+                    Code::E011,
                     format!("the deck has {} {what}s; the limit is {limit}", items.len()),
                 )
                 .at(items[limit].span())
@@ -970,8 +954,8 @@ impl<'a> Validator<'a> {
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "measure {} must be a table, found {}",
                             i + 1,
@@ -1030,7 +1014,7 @@ impl<'a> Validator<'a> {
                             None => "use \"count\" (followers, likes) or \"quality\" (reply rate, relevance)".to_string(),
                         };
                         self.push(
-                            Diagnostic::error("E006", format!("unknown measure kind `{other}`"))
+                            Diagnostic::new(Code::E006, format!("unknown measure kind `{other}`"))
                                 .at(text.span.clone())
                                 .help(help),
                         );
@@ -1083,8 +1067,8 @@ impl<'a> Validator<'a> {
         };
         if items.len() > limit {
             self.push(
-                Diagnostic::error(
-                    "E011",
+                Diagnostic::new(
+                    Code::E011,
                     format!("the deck has {} {what}s; the limit is {limit}", items.len()),
                 )
                 .at(items[limit].span())
@@ -1097,8 +1081,8 @@ impl<'a> Validator<'a> {
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "objection {} must be a table, found {}",
                             i + 1,
@@ -1164,12 +1148,12 @@ impl<'a> Validator<'a> {
             .map(|(a, _)| a)
             .unwrap_or_default();
         for entry in &config.allow {
-            if crate::check::rules::lookup(&entry.value).is_some() {
+            if code::rule(&entry.value).is_some() {
                 continue;
             }
             let value = entry.value.trim();
-            let first = crate::check::RULES.first().map_or("", |r| r.code);
-            let last = crate::check::RULES.last().map_or("", |r| r.code);
+            let first = code::RULES.first().map_or("", |r| r.code);
+            let last = code::RULES.last().map_or("", |r| r.code);
             let builtin = value.len() == 4
                 && value.starts_with(['E', 'W', 'e', 'w'])
                 && value[1..].starts_with('0');
@@ -1178,7 +1162,7 @@ impl<'a> Validator<'a> {
                     "only the plain-language rules ({first}–{last}) can be allowed; fix what `{value}` reports instead"
                 )
             } else {
-                match crate::check::rules::suggest(value) {
+                match code::suggest_rule(value) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "give a rule code from {first} to {last} or its name, e.g. allow = [\"W108\"]; docs/checks.md lists them"
@@ -1186,9 +1170,12 @@ impl<'a> Validator<'a> {
                 }
             };
             self.push(
-                Diagnostic::error("E006", format!("unknown rule `{value}` in [check] allow"))
-                    .at(entry.span.clone())
-                    .help(help),
+                Diagnostic::new(
+                    Code::E006,
+                    format!("unknown rule `{value}` in [check] allow"),
+                )
+                .at(entry.span.clone())
+                .help(help),
             );
         }
         config.words = self
@@ -1199,7 +1186,7 @@ impl<'a> Validator<'a> {
             let word = entry.value.split("->").next().unwrap_or("").trim();
             if word.trim_matches('*').is_empty() {
                 self.push(
-                    Diagnostic::error("E006", "an entry in [check] words has no word")
+                    Diagnostic::new(Code::E006, "an entry in [check] words has no word")
                         .at(entry.span.clone())
                         .help("write a word, optionally with a plain alternative: words = [\"touchpoint -> contact\"]"),
                 );

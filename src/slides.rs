@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::deck::{Date, Deck, ImageFormat, Lang, MeasureKind, SectionKind, Text};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::labels;
 
 /// Measures that fit on one metrics slide; more continue on the next.
@@ -206,21 +206,19 @@ impl Lowerer {
         for p in problems {
             let (d, target) = match &p {
                 MarkdownProblem::UnsafeLink(url) => (
-                    Diagnostic::warning(
-                        "W002",
+                    Diagnostic::new(Code::W002,
                         format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
                     )
                     .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
                     url,
                 ),
                 MarkdownProblem::Image(src) => (
-                    Diagnostic::warning("W003", format!("Markdown image `{src}` is not shown; its alternative text is kept"))
+                    Diagnostic::new(Code::W003, format!("Markdown image `{src}` is not shown; its alternative text is kept"))
                         .help("show an image with the section's `image` and `image_alt` keys"),
                     src,
                 ),
                 MarkdownProblem::TooDeep(depth) => {
-                    let d = Diagnostic::error(
-                        "E011",
+                    let d = Diagnostic::new(Code::E011,
                         format!("lists or quotes nested {depth} levels deep; the limit is {MAX_MARKDOWN_DEPTH}"),
                     )
                     .help("speaker notes read best flat: use paragraphs and one level of list");

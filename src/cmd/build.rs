@@ -21,7 +21,7 @@ pub struct Rendered {
     /// The user's theme folder, when the deck uses one (watched for changes).
     pub theme_folder: Option<PathBuf>,
     /// Why the theme could not render a deck that had no errors.
-    pub theme_error: Option<String>,
+    pub theme_error: Option<Diagnostic>,
     /// The slides and theme, when the page was rendered (the PDF is drawn from them).
     pub lowered: Option<(Lowered, Theme)>,
 }
@@ -107,7 +107,7 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
             Ok(t) => Some(t),
             Err(e) => {
                 return Err(Failure {
-                    message: e.0,
+                    message: e.to_string(),
                     code: EXIT_USAGE,
                 });
             }
@@ -115,12 +115,7 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
         (None, Some(spec)) => match Theme::resolve_for_deck(&spec.value, &dir) {
             Ok(t) => Some(t),
             Err(e) => {
-                diagnostics.push(Diagnostic::error("E010", e.0).at(spec.span.clone()).help(
-                    format!(
-                        "use a built-in theme ({}) or a folder next to the deck",
-                        theme::builtin_names().join(", ")
-                    ),
-                ));
+                diagnostics.push(e.into_diagnostic(Some(spec)));
                 None
             }
         },
@@ -155,7 +150,7 @@ pub fn render(path: &Path, theme_arg: Option<&str>) -> Result<Rendered, Failure>
             rendered.page = Some((page, lowered.slides.len()));
             rendered.lowered = Some((lowered, theme));
         }
-        Err(e) => rendered.theme_error = Some(e.0),
+        Err(e) => rendered.theme_error = Some(e),
     }
     Ok(rendered)
 }
@@ -194,10 +189,12 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
         path: &display,
         text: &rendered.source,
     };
-    print_diagnostics(&rendered.diagnostics, &file, report);
     if let Some(e) = rendered.theme_error {
-        return fail(e, EXIT_DECK);
+        rendered.diagnostics.push(e);
+        print_diagnostics(&rendered.diagnostics, &file, report);
+        return ExitCode::from(EXIT_DECK);
     }
+    print_diagnostics(&rendered.diagnostics, &file, report);
     // Under --deny warnings a warning fails the build like an error: nothing is written.
     if denied(&rendered.diagnostics, report) {
         return ExitCode::from(EXIT_DECK);

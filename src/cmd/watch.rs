@@ -252,8 +252,12 @@ fn rebuild(
         rendered.theme_folder.as_deref(),
         rendered.page.is_some(),
     );
-    if let Some(e) = &rendered.theme_error {
-        tell!("error: {e}");
+    let theme_error = rendered
+        .theme_error
+        .as_ref()
+        .map(|e| diagnostic::render(std::slice::from_ref(e), &file, Format::Human, false));
+    if let Some(e) = &theme_error {
+        tell!("{e}");
     }
     let Some((page, slides)) = rendered.page else {
         let mut text = diagnostic::render(&rendered.diagnostics, &file, Format::Human, false);
@@ -263,8 +267,8 @@ fn rebuild(
                 diagnostic::summary(&rendered.diagnostics)
             ));
         }
-        if let Some(e) = &rendered.theme_error {
-            text.push_str(&format!("error: {e}\n"));
+        if let Some(e) = &theme_error {
+            text.push_str(e);
         }
         tell!("{}", still_serving(shared, &display));
         publish(shared, None, Some(text));

@@ -4,7 +4,7 @@
 //! the second.
 
 use crate::deck::SectionKind;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Lowered, MeasureRow, Slide, SlideKind};
 
 use super::canvas::{Display, Item, Mark, Role, Structure};
@@ -331,8 +331,7 @@ pub fn pages(
         let last = i == TWO_PAGES.len() - 1;
         if pages.len() <= 2 || last {
             ctx.diagnostics.push(
-                Diagnostic::warning(
-                    "W202",
+                Diagnostic::new(Code::W202,
                     format!(
                         "the brief does not fit on one page; it takes {} pages{}",
                         pages.len(),

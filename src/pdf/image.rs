@@ -7,7 +7,7 @@ use std::io::Cursor;
 use printpdf::{RawImage, RawImageData, RawImageFormat};
 
 use crate::deck::ImageFormat;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Slide, SlideImage, SlideKind};
 
 use super::Images;
@@ -98,7 +98,7 @@ pub fn decode_all(slides: &[Slide]) -> (Images, Vec<Diagnostic>) {
                     "the PDF shows its alternative text in its place"
                 };
                 diagnostics.push(
-                    Diagnostic::warning("W204", format!("{why}; {shown}"))
+                    Diagnostic::new(Code::W204, format!("{why}; {shown}"))
                         .at(slide.span.clone())
                         .on_slide(slide.describe())
                         .help("use a PNG or JPEG image for the PDF handout"),

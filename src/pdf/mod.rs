@@ -24,7 +24,7 @@ use std::fmt;
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
 
 use crate::deck::Lang;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::labels;
 use crate::layout::{Face, Fonts};
 use crate::slides::Lowered;
@@ -95,6 +95,15 @@ pub struct Output {
 /// Why no PDF could be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfError(pub String);
+
+impl PdfError {
+    /// The failure as a diagnostic (E012), reported like every other finding.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        Diagnostic::new(Code::E012, self.0).help(
+            "the theme's TrueType fonts (fonts/*.ttf) must be usable for the PDF; use a built-in theme's fonts, or build the HTML alone",
+        )
+    }
+}
 
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

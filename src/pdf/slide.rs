@@ -694,8 +694,7 @@ pub fn slide_display(
         }
         if i == SHRINK.len() - 1 {
             ctx.diagnostics.push(
-                crate::diagnostic::Diagnostic::warning(
-                    "W203",
+                crate::diagnostic::Diagnostic::new(crate::diagnostic::Code::W203,
                     "the slide's text does not fit its frame in the PDF even at a smaller size; it runs past the frame's bottom margin".to_string(),
                 )
                 .at(slide.span.clone())

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span};
 use crate::slides::{Rich, Run};
@@ -91,8 +91,7 @@ impl<'a> Ctx<'a> {
             if self.reported.insert((origin.slide.clone(), c)) {
                 let (sub, _) = self.fonts.replace_missing(face, &c.to_string());
                 self.diagnostics.push(
-                    Diagnostic::warning(
-                        "W201",
+                    Diagnostic::new(Code::W201,
                         format!(
                             "the PDF font has no glyph for `{c}` (U+{:04X}); the PDF shows `{sub}` in its place",
                             u32::from(c)
