@@ -181,18 +181,20 @@ pub enum PaperArg {
 }
 
 impl PdfOptions {
-    fn args(&self) -> cmd::build::PdfArgs {
-        cmd::build::PdfArgs {
-            layout: match self.layout {
-                LayoutArg::Handout => pitchdeck::pdf::Layout::Handout,
-                LayoutArg::Slides => pitchdeck::pdf::Layout::Slides,
-                LayoutArg::Brief => pitchdeck::pdf::Layout::Brief,
-            },
-            paper: self.paper.map(|p| match p {
-                PaperArg::A4 => pitchdeck::pdf::Paper::A4,
-                PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
-            }),
+    /// The PDF back end's output for the chosen layout.
+    fn output(&self) -> &'static str {
+        match self.layout {
+            LayoutArg::Handout => "pdf",
+            LayoutArg::Slides => "slides.pdf",
+            LayoutArg::Brief => "brief.pdf",
         }
+    }
+
+    fn paper(&self) -> Option<pitchdeck::pdf::Paper> {
+        self.paper.map(|p| match p {
+            PaperArg::A4 => pitchdeck::pdf::Paper::A4,
+            PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
+        })
     }
 }
 
@@ -236,16 +238,25 @@ fn main() -> ExitCode {
             pdf_only,
             pdf_options,
             report,
-        } => cmd::build::build(
-            &cmd::build::BuildArgs {
-                deck: &deck,
-                output: output.as_deref(),
-                theme: theme.as_deref(),
-                pdf: (pdf || pdf_only).then(|| pdf_options.args()),
-                pdf_only,
-            },
-            &report,
-        ),
+        } => {
+            let mut outputs = Vec::new();
+            if !pdf_only {
+                outputs.push("html");
+            }
+            if pdf || pdf_only {
+                outputs.push(pdf_options.output());
+            }
+            cmd::build::build(
+                &cmd::build::BuildArgs {
+                    deck: &deck,
+                    output: output.as_deref(),
+                    theme: theme.as_deref(),
+                    outputs,
+                    settings: cmd::build::settings(pdf_options.paper()),
+                },
+                &report,
+            )
+        }
         Command::New { file, lang, theme } => cmd::new::new(&file, lang, theme.as_deref()),
         Command::Watch {
             deck,
@@ -261,7 +272,8 @@ fn main() -> ExitCode {
             theme: theme.as_deref(),
             port: port.unwrap_or(0),
             open,
-            pdf: pdf.then(|| pdf_options.args()),
+            pdf: pdf.then(|| pdf_options.output()),
+            settings: cmd::build::settings(pdf_options.paper()),
         }),
         Command::Themes => cmd::themes::list(),
         Command::Theme {
