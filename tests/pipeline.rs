@@ -161,3 +161,34 @@ fn a_failed_back_end_leaves_the_previous_file() {
     assert_eq!(fs::read(dir.path().join("deck.html")).unwrap(), before);
     assert!(Path::new(&dir.path().join("broken")).is_dir());
 }
+
+/// One run writes several outputs: the HTML and three PDFs, each under its
+/// own name, and says so.
+#[test]
+fn one_run_writes_every_layout_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    pitchdeck()
+        .current_dir(dir.path())
+        .args(["new", "deck.toml"])
+        .assert()
+        .success();
+    let out = pitchdeck()
+        .current_dir(dir.path())
+        .args([
+            "build",
+            "deck.toml",
+            "--pdf",
+            "--layout",
+            "handout,slides,brief",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for name in ["deck.html", "deck.pdf", "deck.slides.pdf", "deck.brief.pdf"] {
+        assert!(stdout.contains(name), "{stdout}");
+        let bytes = fs::read(dir.path().join(name)).unwrap();
+        assert!(!bytes.is_empty());
+    }
+    assert!(stdout.starts_with("wrote deck.html ("), "{stdout}");
+}

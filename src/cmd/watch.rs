@@ -46,8 +46,8 @@ pub struct WatchArgs<'a> {
     pub theme: Option<&'a str>,
     pub port: u16,
     pub open: bool,
-    /// Also write this PDF (`pdf`, `slides.pdf`, `brief.pdf`) on every good build.
-    pub pdf: Option<&'static str>,
+    /// Also write these PDFs (`pdf`, `slides.pdf`, `brief.pdf`) on every good build.
+    pub pdf: Vec<&'static str>,
     pub settings: Settings,
 }
 
@@ -225,7 +225,7 @@ fn rebuild(
     // The file on disk and the page served (the same deck with the reload
     // script), and the PDF when asked for.
     let mut outputs = vec!["html", "served.html"];
-    outputs.extend(args.pdf);
+    outputs.extend(args.pdf.iter().copied());
     let options = Options {
         theme: args.theme.map(str::to_string),
         outputs,
