@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::deck::{Deck, Meta, Text};
+use crate::deck::{Meta, Text};
 use crate::diagnostic::{Code, Diagnostic, suggest};
 
 /// Most files read from a user's theme folder.
@@ -194,10 +194,9 @@ impl ThemeError {
         self
     }
 
-    /// The one way a theme failure becomes a diagnostic (E010): in the theme's
-    /// file when it is about one, else at `spec` (the deck's `theme = "…"`)
-    /// when the deck chose the theme.
-    pub fn into_diagnostic(self, spec: Option<&Text>) -> Diagnostic {
+    /// The failure as a diagnostic with `code`: in the theme's file when it is
+    /// about one, else at `span` in the deck (its `theme = "…"`) when given.
+    pub fn diagnostic(self, code: Code, span: Option<Range<usize>>) -> Diagnostic {
         let help = self.help.unwrap_or_else(|| {
             let names = builtin_names().join(", ");
             if self.file.is_some() {
@@ -206,8 +205,8 @@ impl ThemeError {
                 format!("use a built-in theme ({names}) or a folder next to the deck")
             }
         });
-        let d = Diagnostic::new(Code::E010, self.message).help(help);
-        match (self.file, spec) {
+        let d = Diagnostic::new(code, self.message).help(help);
+        match (self.file, span) {
             (Some(file), _) => {
                 let d = d.in_file(file.path, file.text);
                 match file.span {
@@ -215,7 +214,7 @@ impl ThemeError {
                     None => d,
                 }
             }
-            (None, Some(spec)) => d.at(spec.span.clone()),
+            (None, Some(span)) => d.at(span),
             (None, None) => d,
         }
     }
@@ -579,21 +578,10 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
     }
 }
 
-/// The theme diagnostics of a deck drawn in its own theme (`[deck] theme`,
-/// relative to `dir`, else `default`), for `check`, which has no `--theme`:
-/// E010 when a theme folder cannot be used, else the brand colour warnings.
-pub fn deck_theme_diagnostics(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
-    let theme = match &deck.meta.theme {
-        Some(spec) => match Theme::resolve_for_deck(&spec.value, dir) {
-            Ok(theme) => theme,
-            Err(e) => return vec![e.into_diagnostic(Some(spec))],
-        },
-        None => match Theme::builtin("default") {
-            Some(theme) => theme,
-            None => return Vec::new(),
-        },
-    };
-    brand_diagnostics(&deck.meta, &theme)
+/// E010: the deck's `[deck] theme` (at `span`) cannot be used — the one place
+/// E010 is made. About a file of the theme, it points into that file.
+pub fn unusable_theme(e: ThemeError, span: Range<usize>) -> Diagnostic {
+    e.diagnostic(Code::E010, Some(span))
 }
 
 /// E010 when the deck's `theme = "…"` names neither a built-in theme nor a
@@ -615,7 +603,7 @@ pub fn unknown_theme(spec: &Text, dir: &Path) -> Option<Diagnostic> {
         "theme `{name}` is neither a built-in theme nor a folder next to the deck"
     ))
     .help(help);
-    Some(error.into_diagnostic(Some(spec)))
+    Some(unusable_theme(error, spec.span.clone()))
 }
 
 pub fn builtin_names() -> Vec<&'static str> {

@@ -385,7 +385,7 @@ fn a_template_that_does_not_parse_is_an_error_in_the_template() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "error[E010]: the theme's deck.html does not parse: Found `%}`",
+            "error[E012]: the theme cannot draw the HTML deck: theme template deck.html does not parse: Found `%}`",
         ))
         .stderr(predicates::str::contains(
             " --> mine/deck.html:2:7\n  |\n2 | {% if %}\n  |       ^^\n",
@@ -398,7 +398,7 @@ fn a_template_that_does_not_parse_is_an_error_in_the_template() {
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let found = &json[0];
-    assert_eq!(found["code"], "E010");
+    assert_eq!(found["code"], "E012");
     assert_eq!(found["file"], "mine/deck.html");
     assert_eq!(
         (found["line"].as_u64(), found["column"].as_u64()),

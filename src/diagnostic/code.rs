@@ -118,7 +118,8 @@ codes! {
         E009: "`[metrics]` has no `[[metrics.measure]]`",
         E010: "a theme that cannot be used: unknown, outside the deck's folder, or a folder with a broken file",
         E011: "over a limit (file size, text length, counts)",
-        E012: "the PDF could not be made: the theme's fonts cannot be embedded, or the file could not be assembled",
+        E012: "the theme cannot draw the HTML deck: its template does not parse or render, or a file it needs is missing",
+        E013: "the PDF back end could not draw the PDF (a theme font that cannot be embedded)",
     }
     Reading {
         W001: "`image_alt` given without an `image`",

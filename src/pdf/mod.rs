@@ -23,6 +23,7 @@ use std::fmt;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
 
+use crate::backend::{Backend, Input, Rendered};
 use crate::deck::Lang;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::labels;
@@ -45,12 +46,7 @@ pub enum Layout {
     Brief,
 }
 
-/// Paper size of the handout and the brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paper {
-    A4,
-    Letter,
-}
+pub use crate::backend::Paper;
 
 impl Paper {
     /// Width and height in points.
@@ -97,11 +93,13 @@ pub struct Output {
 pub struct PdfError(pub String);
 
 impl PdfError {
-    /// The failure as a diagnostic (E012), reported like every other finding.
+    /// The failure as the PDF back end's own diagnostic (E013).
     pub fn into_diagnostic(self) -> Diagnostic {
-        Diagnostic::new(Code::E012, self.0).help(
-            "the theme's TrueType fonts (fonts/*.ttf) must be usable for the PDF; use a built-in theme's fonts, or build the HTML alone",
+        Diagnostic::new(
+            Code::E013,
+            format!("the PDF could not be drawn: {}", self.0),
         )
+        .help("build with a built-in theme (--theme default); if that fails too, please report it")
     }
 }
 
@@ -207,6 +205,37 @@ fn colors_of(c: &crate::theme::Colors) -> Colors {
         muted: rgb(&c.muted),
         accent: rgb(&c.accent),
         surface: rgb(&c.surface),
+    }
+}
+
+/// The PDF back end, in one of its layouts.
+pub struct Pdf(pub Layout);
+
+impl Backend for Pdf {
+    fn output(&self) -> &'static str {
+        match self.0 {
+            Layout::Handout => "pdf",
+            Layout::Slides => "slides.pdf",
+            Layout::Brief => "brief.pdf",
+        }
+    }
+    fn unit(&self) -> &'static str {
+        "pages"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let options = Options {
+            layout: self.0,
+            paper: input.settings.paper,
+            source_date_epoch: input.settings.source_date_epoch,
+        };
+        match render(input.lowered, input.theme, &options) {
+            Ok(out) => Ok(Rendered {
+                bytes: out.bytes,
+                count: out.pages,
+                diagnostics: out.diagnostics,
+            }),
+            Err(e) => Err(vec![e.into_diagnostic()]),
+        }
     }
 }
 
