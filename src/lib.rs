@@ -9,6 +9,7 @@ pub mod deck;
 pub mod diagnostic;
 pub mod fit;
 pub mod generate;
+pub mod geometry;
 pub mod html;
 pub mod i18n;
 pub mod layout;
