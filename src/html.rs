@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 
+use crate::backend::{Backend, Input, Rendered};
+use crate::diagnostic::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
 use crate::theme::{Theme, ThemeError};
@@ -298,10 +300,37 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
 
 /// Renders the deck as one HTML page.
 pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
+    render_page(lowered, theme, None)
+}
+
+/// The script `watch` adds to the page it serves: it waits for the next build
+/// and reloads the page on the same slide (`src/reload.js`).
+pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
+
+/// The reload script's element; `good` is the build the page comes from.
+pub fn reload_script(good: u64) -> String {
+    format!("<script id=\"pitchdeck-watch\" data-good=\"{good}\">{RELOAD_SCRIPT}</script>\n")
+}
+
+/// Renders the page; with `reload`, as `watch` serves it: the reload script
+/// before the last `</body>`, and the policy allowing that script (by its
+/// hash) and its requests to the server that served the page.
+fn render_page(
+    lowered: &Lowered,
+    theme: &Theme,
+    reload: Option<u64>,
+) -> Result<String, ThemeError> {
     let info = &lowered.info;
     let l = labels(info.lang);
     let total = lowered.slides.len();
     let js = theme.text("deck.js")?;
+    let csp = match reload {
+        None => content_security_policy(&[js]),
+        Some(_) => format!(
+            "{}; connect-src 'self'",
+            content_security_policy(&[js, RELOAD_SCRIPT])
+        ),
+    };
     let page = Page {
         deck: DeckView {
             title: &info.title,
@@ -320,15 +349,81 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
             .collect(),
         css: page_css(theme, info.brand_color.as_deref())?,
         js,
-        csp: content_security_policy(&[js]),
+        csp,
     };
     let tera = template(theme.text("deck.html")?)?;
     let context = tera::Context::from_serialize(&page)
         .map_err(|e| ThemeError(format!("template data: {e}")))?;
-    let html = tera
+    let mut html = tera
         .render("deck.html", &context)
         .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+    if let Some(good) = reload {
+        let at = html
+            .to_ascii_lowercase()
+            .rfind("</body>")
+            .unwrap_or(html.len());
+        html.insert_str(at, &reload_script(good));
+    }
     Ok(html)
+}
+
+/// The HTML back end: the deck file.
+pub struct Html;
+
+/// The page `watch` serves: the deck with its reload script (never written).
+pub struct Served;
+
+fn rendered(
+    page: Result<String, ThemeError>,
+    lowered: &Lowered,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    match page {
+        Ok(page) => Ok(Rendered {
+            bytes: page.into_bytes(),
+            count: lowered.slides.len(),
+            diagnostics: Vec::new(),
+        }),
+        Err(e) => Err(vec![theme_failure(e)]),
+    }
+}
+
+/// A theme that cannot draw the deck (a template that does not parse, a
+/// missing file): the HTML back end's own error, E012.
+fn theme_failure(e: ThemeError) -> Diagnostic {
+    Diagnostic::error(
+        "E012",
+        format!("the theme cannot draw the HTML deck: {}", e.0),
+    )
+    .help("fix the theme's files (docs/themes.md), or build with a built-in theme: --theme default")
+}
+
+impl Backend for Html {
+    fn output(&self) -> &'static str {
+        "html"
+    }
+    fn unit(&self) -> &'static str {
+        "slides"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        rendered(render_page(input.lowered, input.theme, None), input.lowered)
+    }
+}
+
+impl Backend for Served {
+    fn output(&self) -> &'static str {
+        "served.html"
+    }
+    fn unit(&self) -> &'static str {
+        "slides"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let page = render_page(
+            input.lowered,
+            input.theme,
+            Some(input.settings.served_version),
+        );
+        rendered(page, input.lowered)
+    }
 }
 
 #[cfg(test)]
@@ -345,6 +440,39 @@ mod tests {
             "{policy}"
         );
         assert!(content_security_policy(&[]).contains("script-src 'none'"));
+    }
+
+    /// The served page: the reload script before the last `</body>`, its
+    /// hash in the policy with `connect-src 'self'`; the built page has neither.
+    #[test]
+    fn the_served_page_carries_the_reload_script_and_its_hash() {
+        let compiled = crate::compile(
+            "[deck]\ntitle = \"T\"\n[need]\nclaim = \"A.\"\n[risk]\nclaim = \"B.\"\n[strategy]\nclaim = \"C.\"\n[metrics]\nclaim = \"D.\"\n[[metrics.measure]]\nname = \"E\"\ntarget = 1\nby = 2027-01-01\n",
+            std::path::Path::new("."),
+        );
+        let lowered = compiled.lowered.expect("a valid deck");
+        let theme = Theme::builtin("default").unwrap();
+        let built = render_page(&lowered, &theme, None).unwrap();
+        let served = render_page(&lowered, &theme, Some(3)).unwrap();
+        let tag = reload_script(3);
+        assert!(!built.contains("pitchdeck-watch") && !built.contains("connect-src"));
+        let at = served.rfind("</body>").unwrap();
+        assert!(
+            served[..at].ends_with(&tag),
+            "the script is not just before </body>"
+        );
+        let js = theme.text("deck.js").unwrap();
+        let policy = escape(&format!(
+            "{}; connect-src 'self'",
+            content_security_policy(&[js, RELOAD_SCRIPT])
+        ));
+        assert!(served.contains(&policy), "{policy}");
+        // The hash is of the element's exact text, as browsers compute it.
+        let body = tag
+            .strip_prefix("<script id=\"pitchdeck-watch\" data-good=\"3\">")
+            .and_then(|s| s.strip_suffix("</script>\n"))
+            .unwrap();
+        assert_eq!(body, RELOAD_SCRIPT);
     }
 
     #[test]

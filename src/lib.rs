@@ -1,9 +1,13 @@
 //! pitchdeck: compile a short argument written in TOML into a plain-language
 //! deck — a self-contained HTML file to present from, and a PDF handout.
 //!
-//! The pipeline, one stage per module:
-//! `load` (read + validate) → `check` (rules) → `slides` (lower) → `html` → `write`.
+//! The compiler is [`build`] (in `pipeline.rs`): `load` (read + validate) →
+//! `check` (rules) → `slides` (lower) → `fit` (lay out) → the back ends asked
+//! for (`html`, `pdf`, behind [`backend::Backend`]) → artifacts with every
+//! diagnostic. The binary (`main.rs`, `cmd/`) parses flags, writes the
+//! artifacts and prints. `docs/architecture.md` is the map.
 
+pub mod backend;
 pub mod check;
 pub mod deck;
 pub mod diagnostic;
@@ -15,6 +19,7 @@ pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod pdf;
+pub mod pipeline;
 pub mod schema;
 pub mod slides;
 pub mod starter;
@@ -25,6 +30,7 @@ use std::path::Path;
 
 pub use deck::Deck;
 pub use diagnostic::{Diagnostic, Severity};
+pub use pipeline::{Artifact, Build, Options, build};
 pub use slides::{Lowered, Slide};
 pub use theme::Theme;
 
@@ -42,7 +48,7 @@ impl Compiled {
     }
 }
 
-/// Validates, lowers and checks deck text. `dir` is the deck's folder (images
+/// The front half of [`build`]: validates, lowers and checks deck text. `dir` is the deck's folder (images
 /// are read from it). Pure apart from reading images. The plain-language check
 /// runs when the deck is valid; its warnings come with the rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {

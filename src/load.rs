@@ -1234,3 +1234,35 @@ pub fn sniff_image(bytes: &[u8]) -> Option<ImageFormat> {
         head.contains("<svg").then_some(ImageFormat::Svg)
     }
 }
+
+/// The files a deck names (`[deck] logo`, each section's `image`), as written,
+/// relative to the deck's folder. Read from the TOML alone, so that they are
+/// found (and watched) even when the deck has errors.
+pub fn referenced_files(source: &str) -> Vec<String> {
+    let Ok(root) = source.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut take = |table: Option<&toml::Value>, key: &str| {
+        if let Some(path) = table.and_then(|t| t.get(key)).and_then(|v| v.as_str()) {
+            out.push(path.to_string());
+        }
+    };
+    take(root.get("deck"), "logo");
+    for kind in SectionKind::ALL {
+        take(root.get(kind.key()), "image");
+    }
+    out
+}
+
+#[cfg(test)]
+mod referenced_files_tests {
+    use super::referenced_files;
+
+    #[test]
+    fn images_are_found_even_in_a_deck_with_errors() {
+        let source = "[deck]\nlogo = \"img/logo.png\"\ntitel = \"x\"\n[need]\nimage = \"a.png\"\n[risk]\nimage = 3\n";
+        assert_eq!(referenced_files(source), vec!["img/logo.png", "a.png"]);
+        assert!(referenced_files("[deck").is_empty());
+    }
+}

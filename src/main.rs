@@ -44,7 +44,7 @@ enum Command {
     /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
     #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
     )]
     Build {
         /// The deck file (deck.toml).
@@ -158,9 +158,10 @@ enum ThemeAction {
 pub struct PdfOptions {
     /// The PDF: handout (each slide with its speaker notes, portrait pages),
     /// slides (one 16:9 page per slide) or brief (a one-page memo: the ask
-    /// first, then each claim and its points, then the measures).
-    #[arg(long, value_enum, default_value_t = LayoutArg::Handout, requires = "pdf_out")]
-    pub layout: LayoutArg,
+    /// first, then each claim and its points, then the measures). Several,
+    /// comma-separated, make several PDFs in one run: --layout handout,brief.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [LayoutArg::Handout], requires = "pdf_out")]
+    pub layout: Vec<LayoutArg>,
     /// Paper of the handout and the brief [default: a4, for English and Swedish
     /// decks alike; choose letter for North America]. Slides pages are 16:9.
     #[arg(long, value_enum, requires = "pdf_out")]
@@ -181,18 +182,27 @@ pub enum PaperArg {
 }
 
 impl PdfOptions {
-    fn args(&self) -> cmd::build::PdfArgs {
-        cmd::build::PdfArgs {
-            layout: match self.layout {
-                LayoutArg::Handout => pitchdeck::pdf::Layout::Handout,
-                LayoutArg::Slides => pitchdeck::pdf::Layout::Slides,
-                LayoutArg::Brief => pitchdeck::pdf::Layout::Brief,
-            },
-            paper: self.paper.map(|p| match p {
-                PaperArg::A4 => pitchdeck::pdf::Paper::A4,
-                PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
-            }),
+    /// The PDF back end's outputs for the chosen layouts, each once.
+    fn outputs(&self) -> Vec<&'static str> {
+        let mut outputs = Vec::new();
+        for layout in &self.layout {
+            let output = match layout {
+                LayoutArg::Handout => "pdf",
+                LayoutArg::Slides => "slides.pdf",
+                LayoutArg::Brief => "brief.pdf",
+            };
+            if !outputs.contains(&output) {
+                outputs.push(output);
+            }
         }
+        outputs
+    }
+
+    fn paper(&self) -> Option<pitchdeck::pdf::Paper> {
+        self.paper.map(|p| match p {
+            PaperArg::A4 => pitchdeck::pdf::Paper::A4,
+            PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
+        })
     }
 }
 
@@ -236,16 +246,25 @@ fn main() -> ExitCode {
             pdf_only,
             pdf_options,
             report,
-        } => cmd::build::build(
-            &cmd::build::BuildArgs {
-                deck: &deck,
-                output: output.as_deref(),
-                theme: theme.as_deref(),
-                pdf: (pdf || pdf_only).then(|| pdf_options.args()),
-                pdf_only,
-            },
-            &report,
-        ),
+        } => {
+            let mut outputs = Vec::new();
+            if !pdf_only {
+                outputs.push("html");
+            }
+            if pdf || pdf_only {
+                outputs.extend(pdf_options.outputs());
+            }
+            cmd::build::build(
+                &cmd::build::BuildArgs {
+                    deck: &deck,
+                    output: output.as_deref(),
+                    theme: theme.as_deref(),
+                    outputs,
+                    settings: cmd::build::settings(pdf_options.paper()),
+                },
+                &report,
+            )
+        }
         Command::New { file, lang, theme } => cmd::new::new(&file, lang, theme.as_deref()),
         Command::Watch {
             deck,
@@ -261,7 +280,12 @@ fn main() -> ExitCode {
             theme: theme.as_deref(),
             port: port.unwrap_or(0),
             open,
-            pdf: pdf.then(|| pdf_options.args()),
+            pdf: if pdf {
+                pdf_options.outputs()
+            } else {
+                Vec::new()
+            },
+            settings: cmd::build::settings(pdf_options.paper()),
         }),
         Command::Themes => cmd::themes::list(),
         Command::Theme {

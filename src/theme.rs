@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::deck::{Deck, Meta};
+use crate::deck::Meta;
 use crate::diagnostic::Diagnostic;
 
 /// Most files read from a user's theme folder.
@@ -503,29 +504,12 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
     }
 }
 
-/// The theme diagnostics of a deck drawn in its own theme (`[deck] theme`,
-/// relative to `dir`, else `default`), for `check`, which has no `--theme`:
-/// E010 when a theme folder cannot be used, else the brand colour warnings.
-pub fn deck_theme_diagnostics(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
-    let theme =
-        match &deck.meta.theme {
-            Some(spec) => match Theme::resolve_for_deck(&spec.value, dir) {
-                Ok(theme) => theme,
-                Err(e) => {
-                    return vec![Diagnostic::error("E010", e.0).at(spec.span.clone()).help(
-                        format!(
-                            "use a built-in theme ({}) or a folder next to the deck",
-                            builtin_names().join(", ")
-                        ),
-                    )];
-                }
-            },
-            None => match Theme::builtin("default") {
-                Some(theme) => theme,
-                None => return Vec::new(),
-            },
-        };
-    brand_diagnostics(&deck.meta, &theme)
+/// E010: the deck's `[deck] theme` (at `span`) cannot be used.
+pub fn unusable_theme(e: ThemeError, span: Range<usize>) -> Diagnostic {
+    Diagnostic::error("E010", e.0).at(span).help(format!(
+        "use a built-in theme ({}) or a folder next to the deck",
+        builtin_names().join(", ")
+    ))
 }
 
 pub fn builtin_names() -> Vec<&'static str> {

@@ -24,6 +24,7 @@ use std::fmt;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
 
+use crate::backend::{Backend, Input, Rendered};
 use crate::deck::Lang;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::labels;
@@ -48,12 +49,7 @@ pub enum Layout {
     Brief,
 }
 
-/// Paper size of the handout and the brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paper {
-    A4,
-    Letter,
-}
+pub use crate::backend::Paper;
 
 impl Paper {
     /// Width and height in points.
@@ -178,6 +174,40 @@ fn colors_of(c: &crate::theme::Colors) -> Colors {
         muted: rgb(&c.muted),
         accent: rgb(&c.accent),
         surface: rgb(&c.surface),
+    }
+}
+
+/// The PDF back end, in one of its layouts.
+pub struct Pdf(pub Layout);
+
+impl Backend for Pdf {
+    fn output(&self) -> &'static str {
+        match self.0 {
+            Layout::Handout => "pdf",
+            Layout::Slides => "slides.pdf",
+            Layout::Brief => "brief.pdf",
+        }
+    }
+    fn unit(&self) -> &'static str {
+        "pages"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let options = Options {
+            layout: self.0,
+            paper: input.settings.paper,
+            source_date_epoch: input.settings.source_date_epoch,
+        };
+        match render(input.lowered, input.theme, &options) {
+            Ok(out) => Ok(Rendered {
+                bytes: out.bytes,
+                count: out.pages,
+                diagnostics: out.diagnostics,
+            }),
+            Err(e) => Err(vec![
+                Diagnostic::error("E013", format!("the PDF could not be drawn: {e}"))
+                    .help("build with a built-in theme (--theme default); if that fails too, please report it"),
+            ]),
+        }
     }
 }
 
