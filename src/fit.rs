@@ -5,9 +5,14 @@
 //! theme's least size; a slide that does not fit even then is reported (W301)
 //! with the slide and its place in deck.toml.
 //!
-//! The estimate follows `themes/default/style.css`; the browser tests
+//! The estimate follows `themes/default/style.css`, by the numbers in
+//! `geometry` (checked against the stylesheet there); the browser tests
 //! (tests/browser.rs) check that it agrees with Chromium: the slides warned
 //! about are the ones that overflow, and the others fit.
+//!
+//! This is the one fit decision: every back end reads `Slide::fit` (the
+//! HTML's `data-fit`, the PDF's text size). The PDF goes further down the
+//! same table only when the slide still overflows its own frame (W203).
 
 use crate::diagnostic::Diagnostic;
 use crate::geometry::{
@@ -23,7 +28,7 @@ use crate::theme::{Sizes, Theme};
 /// What the build decided for one slide.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
-    /// Index into `FIT_STEPS` (0: the theme's own sizes).
+    /// Index into `geometry::FIT_STEPS` (0: the theme's own sizes).
     pub step: usize,
     /// Estimated height of the slide's content at that step, in px.
     pub height: f32,
