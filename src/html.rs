@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::backend::{Backend, Input, Rendered};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Labels, labels};
-use crate::slides::{Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
+use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
 use crate::theme::{Theme, ThemeError, ThemeFile};
 
 /// Escapes text for HTML element content and attribute values.
@@ -95,23 +95,6 @@ impl ImageView {
     }
 }
 
-/// The bar from baseline to target, in percent of the track. The PDF draws
-/// the same bar from it.
-#[derive(Serialize)]
-pub(crate) struct BarView {
-    pub(crate) baseline_pct: f64,
-    pub(crate) target_pct: f64,
-    /// The segment between baseline and target: its start and width in percent.
-    pub(crate) from_pct: f64,
-    pub(crate) width_pct: f64,
-    /// Left edge of the target marker.
-    pub(crate) marker_pct: f64,
-    /// True when the goal is to go down (e.g. complaints).
-    pub(crate) decrease: bool,
-    /// The bar in words, for assistive technology.
-    pub(crate) description: String,
-}
-
 #[derive(Serialize)]
 struct MeasureView {
     name_html: String,
@@ -121,25 +104,10 @@ struct MeasureView {
     unit: Option<String>,
     by: String,
     quality: bool,
-    bar: Option<BarView>,
+    bar: Option<Bar>,
 }
 
-/// Rounds to one decimal (bar geometry).
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-/// A figure with its unit, as the slide and the PDF print it.
-pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some("%") => format!("{figure}\u{a0}%"),
-        Some(u) => format!("{figure} {u}"),
-        None => figure.to_string(),
-    }
-}
-
-fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
-    let bar = bar_view(m, l);
+fn measure_view(m: &MeasureRow) -> MeasureView {
     MeasureView {
         name_html: rich_html(&m.name),
         why_html: m.why.as_ref().map(rich_html),
@@ -148,39 +116,8 @@ fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
         unit: m.unit.clone(),
         by: m.by.clone(),
         quality: m.quality,
-        bar,
+        bar: m.bar.clone(),
     }
-}
-
-/// A measure's bar, when it has a baseline: for a rise, the solid part is
-/// today's value and the accent part the gain to the target; for a fall, the
-/// solid part is what is left at the target and the light part the reduction.
-pub(crate) fn bar_view(m: &MeasureRow, l: &Labels) -> Option<BarView> {
-    let baseline = m.baseline?;
-    let max = baseline.abs().max(m.target.abs());
-    let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
-    let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
-    let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
-    let unit = m.unit.as_deref();
-    let base = m.baseline_text.as_deref().unwrap_or_default();
-    let decrease = t < b;
-    Some(BarView {
-        baseline_pct: if decrease { t } else { b },
-        target_pct: t,
-        from_pct: b.min(t),
-        width_pct: round1((t - b).abs()),
-        marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
-        decrease,
-        description: format!(
-            "{}: {} {}, {} {} ({})",
-            m.name.text(),
-            l.today,
-            with_unit(base, unit),
-            l.goal,
-            with_unit(&m.target_text, unit),
-            m.by
-        ),
-    })
 }
 
 #[derive(Serialize)]
@@ -248,29 +185,11 @@ pub fn content_security_policy(scripts: &[&str]) -> String {
     )
 }
 
-/// Speaker notes; on a metrics slide, each measure's `why` is added, since the
-/// slide itself has room only for the table.
-fn notes_html(slide: &Slide, l: &Labels) -> String {
+/// Speaker notes; on a metrics slide, why each measure was chosen follows
+/// (lowering writes it), since the slide itself has room only for the table.
+fn notes_html(slide: &Slide) -> String {
     let mut html = blocks_html(&slide.notes);
-    let whys: Vec<String> = slide
-        .measures
-        .iter()
-        .filter_map(|m| {
-            let why = m.why.as_ref()?;
-            Some(format!(
-                "<li><strong>{}</strong>: {}</li>",
-                rich_html(&m.name),
-                rich_html(why)
-            ))
-        })
-        .collect();
-    if !whys.is_empty() {
-        html.push_str(&format!(
-            "<p>{}</p><ul>{}</ul>",
-            escape(l.why_measures),
-            whys.concat()
-        ));
-    }
+    html.push_str(&blocks_html(&slide.measure_notes));
     html
 }
 
@@ -287,9 +206,9 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         evidence_html: slide.evidence.as_ref().map(rich_html),
         answer_html: slide.answer.as_ref().map(rich_html),
         image: slide.image.as_ref().map(ImageView::new),
-        measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
+        measures: slide.measures.iter().map(measure_view).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
-        notes_html: notes_html(slide, l),
+        notes_html: notes_html(slide),
         fit: slide.fit,
     }
 }

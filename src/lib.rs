@@ -13,6 +13,7 @@ pub mod deck;
 pub mod diagnostic;
 pub mod fit;
 pub mod generate;
+pub mod geometry;
 pub mod html;
 pub mod i18n;
 pub mod layout;

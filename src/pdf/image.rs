@@ -10,8 +10,6 @@ use crate::deck::ImageFormat;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Slide, SlideImage, SlideKind};
 
-use super::Images;
-
 fn decode_png(bytes: &[u8]) -> Result<RawImage, String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
@@ -70,6 +68,23 @@ pub fn decode(image: &SlideImage) -> Result<RawImage, String> {
         ImageFormat::Svg => {
             Err("an SVG image cannot be drawn in the PDF without a browser".to_string())
         }
+    }
+}
+
+/// The deck's images, decoded once.
+pub struct Images {
+    /// (slide number, size in pixels when the PDF can draw it).
+    entries: Vec<(usize, Option<(f32, f32)>)>,
+    pub objects: Vec<Option<printpdf::RawImage>>,
+}
+
+impl Images {
+    pub fn index(&self, slide: usize) -> Option<usize> {
+        self.entries.iter().position(|(n, _)| *n == slide)
+    }
+
+    pub fn size_opt(&self, index: usize) -> Option<(f32, f32)> {
+        self.entries[index].1
     }
 }
 

@@ -16,6 +16,7 @@ pub mod flow;
 mod handout;
 mod image;
 pub mod slide;
+pub mod structure;
 mod tags;
 pub mod text;
 
@@ -31,7 +32,9 @@ use crate::layout::{Face, Fonts};
 use crate::slides::Lowered;
 use crate::theme::Theme;
 
-use canvas::{Canvas, Display, Structure};
+use canvas::{Canvas, Display};
+use slide::Prepared;
+use structure::Structure;
 use text::{Colors, Ctx, rgb};
 
 /// Which PDF to make.
@@ -67,7 +70,7 @@ impl Paper {
     }
 }
 
-/// Slides pages: 1280×720 CSS px at 96 dpi, i.e. 960×540 pt.
+/// Slides pages: the 1280×720 CSS px slide at 96 dpi, i.e. 960×540 pt.
 pub const SLIDE_PAGE: (f32, f32) = (960.0, 540.0);
 
 #[derive(Debug, Clone, Default)]
@@ -107,29 +110,6 @@ impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// The deck's images, decoded once.
-pub struct Images {
-    /// (slide number, size in pixels when the PDF can draw it).
-    entries: Vec<(usize, Option<(f32, f32)>)>,
-    objects: Vec<Option<printpdf::RawImage>>,
-}
-
-impl Images {
-    pub fn index(&self, slide: usize) -> Option<usize> {
-        self.entries.iter().position(|(n, _)| *n == slide)
-    }
-
-    pub fn size_opt(&self, index: usize) -> Option<(f32, f32)> {
-        self.entries[index].1
-    }
-}
-
-/// What every layout needs besides the slides.
-pub struct Prepared {
-    pub total: usize,
-    pub images: Images,
 }
 
 /// The theme's fonts: the built-in ones parsed once per process, a theme
@@ -260,6 +240,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let prepared = Prepared {
         total: lowered.slides.len(),
         images,
+        sizes: theme.config.sizes.clone(),
     };
     let paper = options
         .paper
@@ -267,7 +248,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let mut structure = Structure::default();
     let (size, pages): ((f32, f32), Vec<Display>) = match options.layout {
         Layout::Slides => {
-            let s = SLIDE_PAGE.0 / slide::SLIDE_W;
+            let s = SLIDE_PAGE.0 / crate::geometry::SLIDE_WIDTH;
             let pages = lowered
                 .slides
                 .iter()
@@ -361,11 +342,12 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let bytes = finish::finish(
         lo,
         &lowered.info,
-        options,
+        options.source_date_epoch,
         &outline,
         &structure,
         &canvas.tags,
-    )?;
+    )
+    .map_err(PdfError)?;
     Ok(Output {
         bytes,
         pages: page_count,
