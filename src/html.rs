@@ -105,6 +105,20 @@ struct MeasureView {
     by: String,
     quality: bool,
     bar: Option<Bar>,
+    /// The name, or the unit, holds a word too long for a column
+    /// (`LONG_WORD`): the stylesheet lets that cell break it anywhere.
+    long_name: bool,
+    long_unit: bool,
+}
+
+/// Characters in a word past which a table cell may break it anywhere. Shorter
+/// words keep their place as the narrowest a column gets, so ordinary tables
+/// lay out as before; a 60-letter unit no longer pushes the table off the slide.
+const LONG_WORD: usize = 20;
+
+fn has_long_word(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().count() > LONG_WORD)
 }
 
 fn measure_view(m: &MeasureRow) -> MeasureView {
@@ -117,6 +131,8 @@ fn measure_view(m: &MeasureRow) -> MeasureView {
         by: m.by.clone(),
         quality: m.quality,
         bar: m.bar.clone(),
+        long_name: has_long_word(&m.name.text()),
+        long_unit: m.unit.as_deref().is_some_and(has_long_word),
     }
 }
 

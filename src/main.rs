@@ -138,6 +138,22 @@ enum Command {
         after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
     )]
     Schema,
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(pitchdeck completions bash)         # in ~/.bashrc\n  pitchdeck completions zsh > ~/.zfunc/_pitchdeck   # with fpath+=(~/.zfunc) before compinit\n  pitchdeck completions fish > ~/.config/fish/completions/pitchdeck.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): pitchdeck(1), or a subcommand's.
+    #[command(
+        after_help = "Examples:\n  pitchdeck man | man -l -\n  pitchdeck man > ~/.local/share/man/man1/pitchdeck.1\n  pitchdeck man build > ~/.local/share/man/man1/pitchdeck-build.1"
+    )]
+    Man {
+        /// A subcommand whose page to print (pitchdeck-build(1) for `build`).
+        subcommand: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -297,5 +313,7 @@ fn main() -> ExitCode {
             report,
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
+        Command::Completions { shell } => cmd::completions::completions(shell),
+        Command::Man { subcommand } => cmd::completions::man(subcommand.as_deref()),
     }
 }

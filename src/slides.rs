@@ -557,6 +557,55 @@ pub fn is_safe_link(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
 }
 
+/// A safe link target as every back end writes it: percent-encoded where a URL
+/// may not hold a character as written (space, `"`, `<`, `>`, `\`, `^`, `` ` ``,
+/// `{`, `|`, `}`, control characters, a `%` that starts no `%XX`, a second `#`,
+/// and after the host `[`, `]` and non-ASCII), so the HTML's `href` is a valid
+/// URL and the PDF's link is 7-bit ASCII as PDF requires. A target that is
+/// already valid comes back unchanged; a non-ASCII host name is left as written.
+pub fn encode_link(url: &str) -> String {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    // Where the host ends: after `scheme://host`, at the first `/`, `?` or `#`.
+    let host_end = ["http://", "https://"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| {
+            url[p.len()..]
+                .find(['/', '?', '#'])
+                .map_or(url.len(), |i| p.len() + i)
+        })
+        .unwrap_or(0);
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut fragment = false;
+    for (i, c) in url.char_indices() {
+        let in_host = i < host_end;
+        let keep = match c {
+            '%' => {
+                bytes.len() > i + 2
+                    && bytes[i + 1].is_ascii_hexdigit()
+                    && bytes[i + 2].is_ascii_hexdigit()
+            }
+            '#' if !in_host => !std::mem::replace(&mut fragment, true),
+            '[' | ']' => in_host,
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => false,
+            c if c.is_ascii_control() => false,
+            c if !c.is_ascii() => in_host && !c.is_control() && !c.is_whitespace(),
+            _ => true,
+        };
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// Makes a one-line field Markdown-inline: newlines become spaces and a leading
 /// block marker ("# ", "- ", "1. ", "> ", "```", "---") is escaped so it stays text.
 fn neutralise_blocks(text: &str) -> String {
@@ -652,7 +701,7 @@ fn inline_event(
         Event::End(TagEnd::Emphasis) => style.emphasis = style.emphasis.saturating_sub(1),
         Event::Start(Tag::Link { dest_url, .. }) => {
             if is_safe_link(dest_url) {
-                style.link.push(Some(dest_url.trim().to_string()));
+                style.link.push(Some(encode_link(dest_url)));
             } else {
                 problems.push(MarkdownProblem::UnsafeLink(dest_url.to_string()));
                 style.link.push(None);
@@ -810,6 +859,59 @@ mod tests {
         assert_eq!(parse_inline("2025. A year").0.text(), "2025. A year");
         assert_eq!(parse_inline("**bold** start").0.runs[0].text, "bold");
         assert_eq!(parse_inline("#hashtag works").0.text(), "#hashtag works");
+    }
+
+    #[test]
+    fn links_are_percent_encoded_where_a_url_may_not_hold_a_character() {
+        // Already valid: unchanged.
+        for url in [
+            "https://example.org/a/b?c=d&e=f#g",
+            "https://www.who.int/news-room/fact-sheets/detail/disability-and-health",
+            "mailto:anna@example.org?subject=Hello%20there",
+            "http://[::1]:8080/x",
+        ] {
+            assert_eq!(encode_link(url), url);
+        }
+        assert_eq!(
+            encode_link(r#"https://example.org/a "b" <c>\d?q=1 2#x#y"#),
+            "https://example.org/a%20%22b%22%20%3Cc%3E%5Cd?q=1%202#x%23y"
+        );
+        assert_eq!(
+            encode_link("https://example.org/100%/x%4"),
+            "https://example.org/100%25/x%254"
+        );
+        assert_eq!(
+            encode_link("https://example.org/[a]{b}|^`"),
+            "https://example.org/%5Ba%5D%7Bb%7D%7C%5E%60"
+        );
+        assert_eq!(
+            encode_link("https://exämple.se/smörgås"),
+            "https://exämple.se/sm%C3%B6rg%C3%A5s"
+        );
+        assert_eq!(
+            encode_link("mailto:anna@example.org?subject=Hej då"),
+            "mailto:anna@example.org?subject=Hej%20d%C3%A5"
+        );
+        assert_eq!(
+            encode_link("https://example.org/\u{7}\u{7f}"),
+            "https://example.org/%07%7F"
+        );
+        // From Markdown, with the quote and angle bracket the deck wrote.
+        let (rich, problems) =
+            parse_inline(r#"[see](https://example.org/?q="a"&lt;b) and <https://example.org/ü>"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            rich.runs[0].link.as_deref(),
+            Some("https://example.org/?q=%22a%22%3Cb")
+        );
+        assert_eq!(
+            rich.runs[2].link.as_deref(),
+            Some("https://example.org/%C3%BC")
+        );
+        // Encoding never makes an unsafe scheme safe.
+        let (rich, problems) = parse_inline("[x](javascript:alert(%22a%22))");
+        assert_eq!(rich.runs[0].link, None);
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

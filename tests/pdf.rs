@@ -9,21 +9,13 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 use pitchdeck::slides::{Block, Lowered, Slide, SlideKind};
 
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{tool} is needed for the PDF tests under CI (Debian: poppler-utils, qpdf)");
-        }
-        eprintln!("note: {tool} not found; skipping (install poppler-utils and qpdf)");
-    }
-    found
-}
+mod common;
 
 fn tools() -> bool {
-    ["pdftotext", "pdffonts", "pdfinfo", "qpdf"]
-        .iter()
-        .all(|t| have(t))
+    common::have(
+        &["pdftotext", "pdffonts", "pdfinfo", "qpdf"],
+        "the PDF tests",
+    )
 }
 
 fn decks() -> Vec<PathBuf> {
@@ -528,7 +520,7 @@ fn forty_objections_and_long_notes_stay_on_their_pages() {
 
 #[test]
 fn a_missing_glyph_is_reported_and_replaced_visibly() {
-    if !have("pdftotext") {
+    if !common::have(&["pdftotext"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -634,7 +626,7 @@ fn word_height(bbox: &str, word: &str) -> f32 {
 /// the default theme's PDF byte for byte.
 #[test]
 fn the_pdf_follows_the_themes_type_sizes() {
-    if !have("pdftotext") {
+    if !tools() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -894,7 +886,7 @@ fn rendering_twice_in_one_process_gives_the_same_bytes() {
 
 #[test]
 fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
-    if !have("pdfimages") {
+    if !common::have(&["pdfimages"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -1349,7 +1341,7 @@ fn sect_texts(pdf: &Path) -> Vec<String> {
 
 #[test]
 fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
-    if !have("pdfinfo") {
+    if !common::have(&["pdfinfo"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

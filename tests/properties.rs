@@ -9,6 +9,8 @@ use std::path::Path;
 use pitchdeck::{Theme, compile, html};
 use proptest::prelude::*;
 
+mod common;
+
 /// A deck with `value` (as a TOML string) in the field `key`.
 fn deck_with(field: &str, value: &str) -> String {
     let v = toml::Value::String(value.to_string()).to_string();
@@ -117,16 +119,7 @@ proptest! {
 
 /// Whether qpdf and pdftotext are here; under CI their absence is a failure.
 fn pdf_tools() -> bool {
-    let found = ["qpdf", "pdftotext"].iter().all(|name| {
-        std::process::Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok()
-    });
-    if !found && std::env::var_os("CI").is_some() {
-        panic!("qpdf or pdftotext is missing; install qpdf and poppler-utils (.ci/run does)");
-    }
-    found
+    common::have(&["qpdf", "pdftotext"], "the PDF property tests")
 }
 
 /// The handout of `source`, written to a temporary file, or `None` when the
