@@ -49,6 +49,9 @@ pub struct Rendered {
     pub count: usize,
     /// Warnings found while rendering.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the build output should say besides (which fallback fonts the
+    /// PDF's text was drawn with).
+    pub notes: Vec<String>,
 }
 
 /// A back end: one kind of output file.

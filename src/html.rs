@@ -428,6 +428,7 @@ fn rendered(
             bytes: page.into_bytes(),
             count: lowered.slides.len(),
             diagnostics: Vec::new(),
+            notes: Vec::new(),
         }),
         Err(e) => Err(vec![theme_failure(e)]),
     }

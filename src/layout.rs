@@ -1,9 +1,11 @@
 //! Text measurement and line breaking by real glyph metrics.
 //!
 //! Pure and unit-free: widths come out in the unit the size goes in (pt for the
-//! PDF, px for an HTML estimate). Metrics are read with `ttf-parser` from the
-//! theme's TrueType files: the same advances printpdf writes, without kerning
-//! (printpdf's `ShowText` does not kern either). Lines are broken at the
+//! PDF, px for an HTML estimate). Widths are those of the shaped text
+//! (`shape`: rustybuzz, so kerning and ligatures count), the same glyphs the
+//! PDF draws; where the theme's font lacks a character, the fallback fonts
+//! (the theme's `fallback_fonts`, then the system's, for the PDF) measure and
+//! draw it. Lines are broken at the
 //! opportunities of the Unicode line-breaking algorithm (UAX #14, via
 //! `unicode-linebreak`); a word wider than its box is broken between grapheme
 //! clusters rather than left to overflow.
@@ -23,11 +25,12 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::shape::{FontFile, Glyph, is_rtl, language_of, system_font};
 use crate::slides::Rich;
 
 /// Allowance for floating-point sums when comparing a width with its box.
@@ -200,10 +203,69 @@ impl FontMetrics {
     }
 }
 
-/// The four faces of a font family.
-#[derive(Debug, Clone)]
+/// Shaped runs kept by (font, direction, text): fit measures the same text at
+/// several sizes, and the PDF measures before it draws.
+type ShapeCache = HashMap<(usize, bool, Box<str>), Arc<[Glyph]>>;
+
+/// Entries kept before the cache starts again (a long `watch` session).
+const CACHE_LIMIT: usize = 20_000;
+
+/// The four faces of a font family, and where characters they lack come
+/// from: the theme's fallback fonts, then (for the PDF) the system's.
 pub struct Fonts {
     faces: [FontMetrics; 4],
+    files: [Arc<FontFile>; 4],
+    fallbacks: Vec<Arc<FontFile>>,
+    system: bool,
+    cache: Mutex<ShapeCache>,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fonts")
+            .field("files", &self.files)
+            .field("fallbacks", &self.fallbacks)
+            .field("system", &self.system)
+            .finish()
+    }
+}
+
+impl Clone for Fonts {
+    fn clone(&self) -> Self {
+        Fonts {
+            faces: self.faces.clone(),
+            files: self.files.clone(),
+            fallbacks: self.fallbacks.clone(),
+            system: self.system,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+/// A stretch of one span's text drawn with one font in one direction.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    /// Byte range in the span's text.
+    pub range: Range<usize>,
+    pub font: Arc<FontFile>,
+    /// The bidirectional embedding level (odd: right to left).
+    pub level: u8,
+    /// The language of the text, when its script tells (`ja`, `ar`, …).
+    pub lang: Option<&'static str>,
+}
+
+impl TextRun {
+    pub fn rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
+/// The glyphs of one run within a piece of text ([`Fonts::glyphs_in`]), in
+/// visual order, each with the byte range of the text it draws.
+#[derive(Debug, Clone)]
+pub struct RunGlyphs {
+    pub run: TextRun,
+    pub glyphs: Vec<(Glyph, Range<usize>)>,
 }
 
 const BUILTIN_TTF: [&[u8]; 4] = [
@@ -323,6 +385,9 @@ impl Fonts {
     /// Parses the four faces (regular, bold, italic, bold italic).
     pub fn parse(faces: [&[u8]; 4]) -> Result<Fonts, String> {
         let [r, b, i, bi] = faces;
+        let file = |bytes: &[u8]| -> Result<Arc<FontFile>, String> {
+            Ok(Arc::new(FontFile::new(crate::shape::intern(bytes), 0)?))
+        };
         Ok(Fonts {
             faces: [
                 FontMetrics::parse(r)?,
@@ -330,13 +395,33 @@ impl Fonts {
                 FontMetrics::parse(i)?,
                 FontMetrics::parse(bi)?,
             ],
+            files: [file(r)?, file(b)?, file(i)?, file(bi)?],
+            fallbacks: Vec::new(),
+            system: false,
+            cache: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The same faces with fallback fonts: `fallbacks` in order, then, with
+    /// `system`, the system's fonts.
+    pub fn with_fallbacks(&self, fallbacks: Vec<Arc<FontFile>>, system: bool) -> Fonts {
+        Fonts {
+            fallbacks,
+            system,
+            ..self.clone()
+        }
     }
 
     /// The default theme's fonts (Atkinson Hyperlegible), parsed once.
     pub fn builtin() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts::parse(BUILTIN_TTF).expect("the built-in fonts parse"))
+    }
+
+    /// The built-in fonts with the system's as fallback (the PDF's), parsed once.
+    pub fn builtin_with_system() -> &'static Fonts {
+        static FONTS: OnceLock<Fonts> = OnceLock::new();
+        FONTS.get_or_init(|| Fonts::builtin().with_fallbacks(Vec::new(), true))
     }
 
     /// The TrueType bytes of the built-in faces.
@@ -348,9 +433,191 @@ impl Fonts {
         &self.faces[face.index()]
     }
 
-    /// Width of `text` in `face` at `size`.
+    /// The theme's fallback fonts, in its order.
+    pub fn fallbacks(&self) -> &[Arc<FontFile>] {
+        &self.fallbacks
+    }
+
+    /// The font file of one of the four faces.
+    pub fn file(&self, face: Face) -> &Arc<FontFile> {
+        &self.files[face.index()]
+    }
+
+    /// The font that draws `c` in `face`: the face itself, else the first
+    /// fallback that has it; `None` when no font has it.
+    pub fn font_for(
+        &self,
+        face: Face,
+        c: char,
+        lang: Option<&'static str>,
+    ) -> Option<Arc<FontFile>> {
+        if self.face(face).has(c) || c == '\t' {
+            return Some(self.files[face.index()].clone());
+        }
+        if let Some(f) = self.fallbacks.iter().find(|f| f.has(c)) {
+            return Some(f.clone());
+        }
+        if self.system {
+            return system_font(c, face.is_bold(), face.is_italic(), lang);
+        }
+        None
+    }
+
+    /// Whether some font draws `c` in `face`.
+    pub fn covers(&self, face: Face, c: char) -> bool {
+        self.face(face).has(c)
+            || c == '\t'
+            || self
+                .font_for(face, c, language_of(&c.to_string()))
+                .is_some()
+    }
+
+    /// `text` cut where its font or direction changes. A character no font
+    /// has stays in the face's own font (it is measured as `.notdef`; call
+    /// [`Fonts::replace_missing`] first).
+    pub fn runs(&self, face: Face, text: &str) -> Vec<TextRun> {
+        let own = &self.files[face.index()];
+        let metrics = self.face(face);
+        let bidi = text.chars().any(is_rtl);
+        if !bidi && text.chars().all(|c| metrics.has(c) || c == '\t') {
+            return vec![TextRun {
+                range: 0..text.len(),
+                font: own.clone(),
+                level: 0,
+                lang: None,
+            }];
+        }
+        let lang = language_of(text);
+        let levels = bidi.then(|| unicode_bidi::BidiInfo::new(text, None).levels);
+        let mut runs: Vec<TextRun> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let level = levels.as_ref().map_or(0, |l| l[i].number());
+            let current = runs.last().filter(|r| r.level == level);
+            // Spaces, punctuation and marks stay with the font around them
+            // when it has them, so a fallback's text is shaped as a whole.
+            let font = match current {
+                Some(run) if !c.is_alphanumeric() && (run.font.has(c) || is_invisible(c)) => {
+                    run.font.clone()
+                }
+                _ if metrics.has(c) || c == '\t' => own.clone(),
+                _ => self.font_for(face, c, lang).unwrap_or_else(|| own.clone()),
+            };
+            match runs.last_mut() {
+                Some(run) if run.level == level && Arc::ptr_eq(&run.font, &font) => {
+                    run.range.end = i + c.len_utf8();
+                }
+                _ => {
+                    let is_own = Arc::ptr_eq(&font, own);
+                    runs.push(TextRun {
+                        range: i..i + c.len_utf8(),
+                        font,
+                        level,
+                        lang: if is_own { None } else { lang },
+                    })
+                }
+            }
+        }
+        runs
+    }
+
+    /// The glyphs of `text` in `font` (visual order), shaped once per process
+    /// and text.
+    pub fn shaped(&self, font: &Arc<FontFile>, text: &str, rtl: bool) -> Arc<[Glyph]> {
+        let key = (Arc::as_ptr(font) as usize, rtl, Box::<str>::from(text));
+        if let Some(g) = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return g.clone();
+        }
+        let glyphs: Arc<[Glyph]> = font.shape(text, rtl).into();
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, glyphs.clone());
+        glyphs
+    }
+
+    /// The glyphs that draw `range` of `text` in `face`, run by run in
+    /// logical order: exactly those that measured it (shaped with the text
+    /// around them), each with the bytes of `text` it stands for (empty for
+    /// a second glyph of the same characters). Invisible characters have no
+    /// glyph; a tab is as wide as it was measured.
+    pub fn glyphs_in(&self, face: Face, text: &str, range: Range<usize>) -> Vec<RunGlyphs> {
+        let mut out = Vec::new();
+        for run in self.runs(face, text) {
+            if run.range.end <= range.start || run.range.start >= range.end {
+                continue;
+            }
+            let start = run.range.start;
+            let part = &text[run.range.clone()];
+            let shaped = self.shaped(&run.font, part, run.rtl());
+            let mut bounds: Vec<usize> = shaped.iter().map(|g| g.cluster).collect();
+            bounds.push(part.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut told = std::collections::HashSet::new();
+            let mut glyphs = Vec::new();
+            for g in shaped.iter() {
+                let at = start + g.cluster;
+                if !range.contains(&at) {
+                    continue;
+                }
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if is_invisible(c) {
+                    continue;
+                }
+                let mut g = *g;
+                if c == '\t' {
+                    g.advance = self.face(face).advance('\t');
+                }
+                let end = bounds[bounds
+                    .partition_point(|&b| b <= g.cluster)
+                    .min(bounds.len() - 1)];
+                let covers = if told.insert(g.cluster) {
+                    at..(start + end).clamp(at, range.end)
+                } else {
+                    at..at
+                };
+                glyphs.push((g, covers));
+            }
+            if !glyphs.is_empty() {
+                out.push(RunGlyphs { run, glyphs });
+            }
+        }
+        out
+    }
+
+    /// The advance of every byte of `text` in `face` at `size` (a character's
+    /// whole advance on its first byte; kerning and ligatures counted).
+    fn advances(&self, face: Face, text: &str, size: f32, out: &mut Vec<f32>) {
+        let base = out.len();
+        out.resize(base + text.len(), 0.0);
+        for run in self.runs(face, text) {
+            let part = &text[run.range.clone()];
+            for g in self.shaped(&run.font, part, run.rtl()).iter() {
+                if let Some(slot) = out.get_mut(base + run.range.start + g.cluster) {
+                    *slot += g.advance * size;
+                }
+            }
+        }
+        for (i, c) in text.char_indices() {
+            if is_invisible(c) {
+                out[base + i] = 0.0;
+            } else if c == '\t' {
+                out[base + i] = self.face(face).advance('\t') * size;
+            }
+        }
+    }
+
+    /// Width of `text` in `face` at `size`, shaped.
     pub fn width(&self, face: Face, text: &str, size: f32) -> f32 {
-        self.face(face).width(text, size)
+        let mut adv = Vec::with_capacity(text.len());
+        self.advances(face, text, size, &mut adv);
+        adv.iter().sum()
     }
 
     /// Width of spans on one line, unbroken.
@@ -358,22 +625,24 @@ impl Fonts {
         spans.iter().map(|s| self.width(s.face, s.text, size)).sum()
     }
 
-    /// Characters of `text` that `face` lacks, each once, in order of appearance.
+    /// Characters of `text` that no font has in `face`, each once, in order
+    /// of appearance.
     pub fn missing(&self, face: Face, text: &str) -> Vec<char> {
         let metrics = self.face(face);
         let mut out: Vec<char> = Vec::new();
         for c in text.chars() {
-            if !metrics.has(c) && c != '\t' && !out.contains(&c) {
+            if !metrics.has(c) && c != '\t' && !out.contains(&c) && !self.covers(face, c) {
                 out.push(c);
             }
         }
         out
     }
 
-    /// `text` with every character `face` lacks replaced by a visible stand-in
-    /// (`→` becomes `->`, unknown ones `?`), and the characters replaced.
-    /// Spaces the font lacks (thin, narrow no-break) become the nearest space
-    /// it has and are not reported: nothing visible is lost.
+    /// `text` with every character no font has in `face` replaced by a
+    /// visible stand-in (`→` becomes `->`, unknown ones `?`), and the
+    /// characters replaced. Spaces no font has (thin, narrow no-break)
+    /// become the nearest space the face has and are not reported: nothing
+    /// visible is lost.
     pub fn replace_missing(&self, face: Face, text: &str) -> (String, Vec<char>) {
         let metrics = self.face(face);
         let mut replaced = Vec::new();
@@ -382,7 +651,7 @@ impl Fonts {
         }
         let mut out = String::with_capacity(text.len() + 8);
         for c in text.chars() {
-            if metrics.has(c) || c == '\t' {
+            if metrics.has(c) || c == '\t' || self.covers(face, c) {
                 out.push(c);
                 continue;
             }
@@ -411,20 +680,13 @@ impl Fonts {
         if full.is_empty() {
             return Vec::new();
         }
-        // Width of each byte position's character, by the face of its span.
-        let span_at =
-            |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
-        // Skip empty spans when looking up a face: partition_point finds the last
-        // span starting at or before `byte`, which is the non-empty one holding it.
-        let char_width = |byte: usize, c: char| -> f32 {
-            self.face(spans[span_at(byte)].face).advance(c) * size
-        };
-        let width_of = |range: Range<usize>| -> f32 {
-            full[range.clone()]
-                .char_indices()
-                .map(|(i, c)| char_width(range.start + i, c))
-                .sum()
-        };
+        // The shaped advance of each byte position's character, in the face of
+        // its span (a character's advance on its first byte).
+        let mut adv: Vec<f32> = Vec::with_capacity(full.len());
+        for s in spans {
+            self.advances(s.face, s.text, size, &mut adv);
+        }
+        let width_of = |range: Range<usize>| -> f32 { adv[range].iter().sum() };
         let content_end = |range: Range<usize>| -> usize {
             let trimmed = full[range.clone()]
                 .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c));
@@ -543,20 +805,20 @@ mod tests {
     fn assert_fits(spans: &[Span], size: f32, width: f32) -> Vec<Line> {
         let lines = fonts().break_lines(spans, size, width);
         for line in &lines {
+            // What is drawn: the glyphs of each piece, shaped in their span.
             let measured: f32 = line
                 .pieces
                 .iter()
-                .map(|p| {
-                    fonts().width(
-                        spans[p.span].face,
-                        &spans[p.span].text[p.range.clone()],
-                        size,
-                    )
+                .flat_map(|p| {
+                    fonts().glyphs_in(spans[p.span].face, spans[p.span].text, p.range.clone())
                 })
+                .flat_map(|r| r.glyphs)
+                .map(|(g, _)| g.advance * size)
                 .sum();
             assert!(
                 (measured - line.width).abs() < 0.01,
-                "line width is its measured width"
+                "line width {} is its drawn width {measured}",
+                line.width
             );
             // The one exception: a single character wider than the whole box.
             let single = line.text(spans).graphemes(true).count() == 1;
@@ -754,6 +1016,20 @@ mod tests {
         );
         assert_eq!(para.lines.len(), 1);
         assert_eq!(para.lines[0].pieces[0].span, 1);
+    }
+
+    #[test]
+    fn measurement_is_shaped_with_kerning() {
+        // The sum of the characters' own advances, and the shaped width.
+        let plain = fonts().face(Face::Bold).width("AVATAR", 10.0);
+        let shaped = fonts().width(Face::Bold, "AVATAR", 10.0);
+        assert!(
+            shaped < plain - 0.1,
+            "AVATAR {shaped} wide, {plain} unkerned"
+        );
+        // Line breaking measures the same way.
+        let lines = fonts().break_lines(&[Span::new("AVATAR", Face::Bold)], 10.0, 1000.0);
+        assert!((lines[0].width - shaped).abs() < 1e-3);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod raw;
 pub mod schema;
+pub mod shape;
 pub mod slides;
 pub mod starter;
 pub mod theme;

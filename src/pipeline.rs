@@ -41,6 +41,8 @@ pub struct Artifact {
     pub bytes: Vec<u8>,
     /// "8 slides", "1 page".
     pub summary: String,
+    /// What the build output should say about it besides ([`backend::Rendered::notes`]).
+    pub notes: Vec<String>,
 }
 
 /// Everything one run of the compiler found and made.
@@ -170,6 +172,7 @@ pub fn build(source: &str, deck_path: &Path, options: &Options) -> Result<Build,
                         output: backend.output(),
                         bytes: rendered.bytes,
                         summary: backend::count_text(rendered.count, backend.unit()),
+                        notes: rendered.notes,
                     });
                 }
                 Err(mut failed) => diagnostics.append(&mut failed),

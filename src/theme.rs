@@ -56,6 +56,11 @@ pub struct ThemeConfig {
     #[serde(default)]
     pub description: String,
     pub font_family: String,
+    /// Font files in the theme folder (`fonts/NotoSansJP.otf`) the PDF takes
+    /// characters from that the theme's own font lacks, in this order, before
+    /// the system's fonts.
+    #[serde(default)]
+    pub fallback_fonts: Vec<String>,
     /// Whether the deck's `[deck] brand_color` replaces the accent colour.
     #[serde(default)]
     pub uses_brand_color: bool,

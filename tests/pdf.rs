@@ -301,6 +301,16 @@ fn every_deck_and_layout_reads_right_and_checks_clean() {
                 // name type... encoding emb sub uni object ID
                 let emb = cols[cols.len() - 5];
                 assert_eq!(emb, "yes", "{what}: font not embedded: {row}");
+                // Subset to the glyphs drawn: `ABCDEF+Name`, and pdffonts says so.
+                assert_eq!(
+                    cols[cols.len() - 4],
+                    "yes",
+                    "{what}: font not subset: {row}"
+                );
+                assert!(
+                    cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+',
+                    "{what}: subset name: {row}"
+                );
                 assert_eq!(
                     cols[cols.len() - 3],
                     "yes",
@@ -524,7 +534,10 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let source = "[deck]\ntitle = \"Arrows\"\nlang = \"en\"\n\n[need]\nclaim = \"Reach → revenue.\"\n\n[risk]\nclaim = \"Silence costs.\"\n\n[strategy]\nclaim = \"Start small ✓.\"\n\n[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n";
+    // U+E000 is a private-use character no font here has; the arrow and the
+    // check mark are in the system's Noto fonts (fonts-noto-core), not in the
+    // theme's.
+    let source = "[deck]\ntitle = \"Arrows\"\nlang = \"en\"\n\n[need]\nclaim = \"Reach \u{E000} revenue.\"\n\n[risk]\nclaim = \"Silence → costs.\"\n\n[strategy]\nclaim = \"Start small \u{E000}.\"\n\n[metrics]\nclaim = \"We will know ✓.\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n";
     let deck = dir.path().join("arrows.toml");
     std::fs::write(&deck, source).unwrap();
     let pdf = dir.path().join("arrows.pdf");
@@ -547,13 +560,36 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("warning[W201]: the PDF font has no glyph for `→` (U+2192)"),
+        stderr.contains(
+            "warning[W201]: no font has a glyph for `\u{E000}` (U+E000) on slide 2; the PDF shows `?` in its place"
+        ),
         "{stderr}"
     );
-    assert!(stderr.contains("`✓` (U+2713)"), "{stderr}");
+    assert!(stderr.contains("(U+E000) on slide 4"), "{stderr}");
     let text = pdftotext(&pdf, &[]);
-    assert!(text.contains("Reach -> revenue."), "{text}");
-    assert!(text.contains("Start small [x]."), "{text}");
+    assert!(text.contains("Reach ? revenue."), "{text}");
+    assert!(text.contains("Start small ?."), "{text}");
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "qpdf --check");
+    if common::have_noto("the fallback part of the missing-glyph test") {
+        // Drawn from a system font, and the build says which.
+        assert!(
+            !stderr.contains("`→`") && !stderr.contains("`✓`"),
+            "{stderr}"
+        );
+        assert!(text.contains("Silence → costs."), "{text}");
+        assert!(text.contains("We will know ✓."), "{text}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("text the theme's font lacks is drawn in Noto Sans")
+                && stdout.contains("(a system font)"),
+            "{stdout}"
+        );
+    }
 }
 
 /// W201 points at the character's own line and column, wherever on the slide
@@ -562,7 +598,7 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
 #[test]
 fn a_missing_glyph_points_at_its_character_and_names_its_slide() {
     let dir = tempfile::tempdir().unwrap();
-    let source = "[deck]\ntitle = \"Arrows\"\nlang = \"en\"\n\n[need]\nclaim = \"Reach matters.\"\npoints = [\"One\", \"Two → three\"]\n\n[risk]\nclaim = \"Silence costs.\"\n\n[strategy]\nclaim = \"Start small.\"\n\n[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies ✓\"\ntarget = 25\nby = 2027-06-30\n\n[[objection]]\nquestion = \"Is it costly?\"\nanswer = \"No.\"\n\n[[objection]]\nquestion = \"Is it slow?\"\nanswer = \"It is fast ✓ and cheap.\"\n";
+    let source = "[deck]\ntitle = \"Arrows\"\nlang = \"en\"\n\n[need]\nclaim = \"Reach matters.\"\npoints = [\"One\", \"Two \u{E000} three\"]\n\n[risk]\nclaim = \"Silence costs.\"\n\n[strategy]\nclaim = \"Start small.\"\n\n[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies \u{E000}\"\ntarget = 25\nby = 2027-06-30\n\n[[objection]]\nquestion = \"Is it costly?\"\nanswer = \"No.\"\n\n[[objection]]\nquestion = \"Is it slow?\"\nanswer = \"It is fast \u{E000} and cheap.\"\n";
     let deck = dir.path().join("arrows.toml");
     std::fs::write(&deck, source).unwrap();
     let pdf = dir.path().join("arrows.pdf");
@@ -593,8 +629,8 @@ fn a_missing_glyph_points_at_its_character_and_names_its_slide() {
             )
         })
         .collect();
-    // Line 7 `points = ["One", "Two → three"]`, line 19 `name = "Replies ✓"`,
-    // line 29 `answer = "It is fast ✓ and cheap."`.
+    // Line 7 `points = ["One", "Two \u{E000} three"]`, line 19 `name = "Replies \u{E000}"`,
+    // line 29 `answer = "It is fast \u{E000} and cheap."`.
     assert_eq!(
         w201,
         [

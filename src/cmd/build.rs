@@ -98,6 +98,11 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
         wrote.join(" and "),
         started.elapsed().as_secs_f64() * 1000.0
     );
+    for (out, artifact) in &writes {
+        for note in &artifact.notes {
+            say!("{}: {note}", out.display());
+        }
+    }
     ExitCode::SUCCESS
 }
 

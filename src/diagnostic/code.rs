@@ -146,7 +146,7 @@ codes! {
         W117("too-long-to-say"): "the words to say (slides and notes) take longer than `minutes`",
     }
     Pdf {
-        W201: "the theme's font has no glyph for a character; the PDF shows a stand-in",
+        W201: "no font has a glyph for a character (not the theme's, its fallbacks or the system's); the PDF shows a stand-in",
         W202: "the brief does not fit on one page",
         W203: "a slide's text does not fit its frame in the PDF even at the smallest size tried",
         W204: "an image the PDF cannot draw; its alternative text is shown instead",

@@ -11,12 +11,14 @@
 //! The layouts never deal with tagging.
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, DictItem, FontId, LinkAnnotation, Op,
-    PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, CurTransMat, DictItem, FontId,
+    LinkAnnotation, Op, PaintMode, PdfFontHandle, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId,
+    XObjectTransform,
 };
 
-use crate::layout::{Face, Fonts, Line};
+use crate::layout::{Face, Fonts, Line, RunGlyphs};
 
+use super::fonts::{FontSet, pdf_width, resource};
 use super::structure::{Kid, Role, Structure, Tags};
 
 /// A colour as 8-bit RGB.
@@ -128,10 +130,14 @@ pub struct Canvas<'f> {
     pub width: f32,
     pub height: f32,
     pub fonts: &'f Fonts,
-    pub font_ids: [FontId; 4],
-    pub used_faces: [bool; 4],
+    /// The fonts drawn with, and the glyphs of each.
+    pub font_set: FontSet,
+    /// The deck's language: text in another (`ja`, `ar`) is marked with its own.
+    pub lang: &'static str,
     pub pages: Vec<Vec<Op>>,
     pub image_ids: Vec<XObjectId>,
+    /// Which images were drawn: only those are embedded.
+    pub images_drawn: Vec<bool>,
     /// For each structure node, the first page (0-based) where it was drawn.
     pub first_page: Vec<Option<usize>>,
     pub tags: Tags,
@@ -154,14 +160,21 @@ fn r(v: f32) -> Pt {
 }
 
 impl<'f> Canvas<'f> {
-    pub fn new(width: f32, height: f32, fonts: &'f Fonts, image_ids: Vec<XObjectId>) -> Self {
+    pub fn new(
+        width: f32,
+        height: f32,
+        fonts: &'f Fonts,
+        lang: &'static str,
+        image_ids: Vec<XObjectId>,
+    ) -> Self {
         Canvas {
             width,
             height,
             fonts,
-            font_ids: [0, 1, 2, 3].map(|i| FontId(format!("F{}", i + 1))),
-            used_faces: [false; 4],
+            font_set: FontSet::default(),
+            lang,
             pages: Vec::new(),
+            images_drawn: vec![false; image_ids.len()],
             image_ids,
             first_page: Vec::new(),
             tags: Tags::default(),
@@ -171,6 +184,12 @@ impl<'f> Canvas<'f> {
 
     /// Opens marked content for `node` on the current page: a new MCID.
     fn begin(&mut self, ops: &mut Vec<Op>, node: usize, role: &Role) {
+        self.begin_in(ops, node, role, None);
+    }
+
+    /// [`Canvas::begin`], with the language of the content when it is not
+    /// the document's (`/Lang` in its property list).
+    fn begin_in(&mut self, ops: &mut Vec<Op>, node: usize, role: &Role, lang: Option<&str>) {
         let page = self.pages.len();
         let mcids = &mut self.tags.page_mcids[page];
         let mcid = mcids.len();
@@ -178,6 +197,15 @@ impl<'f> Canvas<'f> {
         self.tags.push(node, Kid::Mcr { page, mcid });
         let mut map = std::collections::BTreeMap::new();
         map.insert("MCID".to_string(), DictItem::Int(mcid as i64));
+        if let Some(lang) = lang {
+            map.insert(
+                "Lang".to_string(),
+                DictItem::String {
+                    data: lang.as_bytes().to_vec(),
+                    literal: true,
+                },
+            );
+        }
         ops.push(Op::BeginMarkedContentWithProperties {
             tag: role.tag().to_string(),
             properties: DictItem::Dict { map },
@@ -244,6 +272,7 @@ impl<'f> Canvas<'f> {
         match item {
             Item::Rect { x, y, w, h, color } => self.fill(ops, *x, *y, *w, *h, *color),
             Item::Image { x, y, w, h, image } => {
+                self.images_drawn[*image] = true;
                 ops.push(Op::SaveGraphicsState);
                 ops.push(Op::SetTransformationMatrix {
                     matrix: CurTransMat::Raw(
@@ -262,6 +291,123 @@ impl<'f> Canvas<'f> {
             // Text is drawn piece by piece by `Canvas::text`.
             Item::Text { .. } => {}
         }
+    }
+
+    /// Draws `range` of `text` in `face` with its baseline at `baseline`,
+    /// from `x`: the glyphs that measured it ([`Fonts::glyphs_in`]), run by
+    /// run in visual order (right-to-left runs reversed), each run in its
+    /// font, as marked content of `owner` (an artifact when `None`). A run in
+    /// another language than the document's gets its own `/Lang`. With
+    /// `space`, a space follows (a line that ends between words).
+    #[allow(clippy::too_many_arguments)]
+    fn glyphs(
+        &mut self,
+        ops: &mut Vec<Op>,
+        text: &str,
+        range: std::ops::Range<usize>,
+        face: Face,
+        owner: Option<&(usize, Role)>,
+        (x, baseline, size): (f32, f32, f32),
+        space: bool,
+    ) {
+        let mut runs = self.fonts.glyphs_in(face, text, range);
+        if space {
+            let file = self.fonts.file(face).clone();
+            let glyphs = self.fonts.shaped(&file, " ", false);
+            if let Some(g) = glyphs.first() {
+                let level = runs.last().map_or(0, |r| r.run.level & !1);
+                runs.push(crate::layout::RunGlyphs {
+                    run: crate::layout::TextRun {
+                        range: 0..1,
+                        font: file,
+                        level,
+                        lang: None,
+                    },
+                    glyphs: vec![(*g, usize::MAX..usize::MAX)],
+                });
+            }
+        }
+        let order: Vec<usize> = if runs.iter().any(|r| r.run.level > 0) {
+            let levels: Vec<unicode_bidi::Level> = runs
+                .iter()
+                .map(|r| {
+                    unicode_bidi::Level::new(r.run.level)
+                        .unwrap_or_else(|_| unicode_bidi::Level::ltr())
+                })
+                .collect();
+            unicode_bidi::BidiInfo::reorder_visual(&levels)
+        } else {
+            (0..runs.len()).collect()
+        };
+        let mut pen = x;
+        for index in order {
+            let RunGlyphs { run, glyphs } = &runs[index];
+            let font = self.font_set.font(&run.font);
+            let lang = run.lang.filter(|l| *l != self.lang);
+            match owner {
+                Some((node, role)) => self.begin_in(ops, *node, role, lang),
+                None => Self::begin_artifact(ops),
+            }
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(resource(font))),
+                size: r(size),
+            });
+            // Pieces of constant vertical offset, each from its own origin.
+            let mut items: Vec<Codepoint> = Vec::new();
+            let mut origin = (pen + glyphs[0].0.dx * size, glyphs[0].0.dy);
+            for (i, (g, covers)) in glyphs.iter().enumerate() {
+                if g.dy != origin.1 && !items.is_empty() {
+                    self.show(ops, std::mem::take(&mut items), origin, baseline, size);
+                    origin = (pen + g.dx * size, g.dy);
+                }
+                let told: std::borrow::Cow<str> = if covers.start == usize::MAX {
+                    " ".into()
+                } else if run.rtl() {
+                    // Readers of a right-to-left line (poppler, Acrobat) put
+                    // a glyph's characters in visual order, then reverse the
+                    // line: a ligature's letters go in reversed.
+                    text[covers.clone()]
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .into()
+                } else {
+                    text[covers.clone()].into()
+                };
+                let code = self.font_set.code(font, g.id, &told);
+                // After this glyph the viewer moves by its /W width; the
+                // number moves it on to where shaping puts the next one.
+                let next_dx = glyphs.get(i + 1).map_or(0.0, |(n, _)| n.dx);
+                let offset = pdf_width(&run.font, g.id) - 1000.0 * (g.advance + next_dx - g.dx);
+                items.push(Codepoint::new(code, (offset * 10.0).round() / 10.0));
+                pen += g.advance * size;
+            }
+            self.show(ops, items, origin, baseline, size);
+            ops.push(Op::EndTextSection);
+            Self::end(ops);
+        }
+    }
+
+    /// One `Tm` and `TJ`: glyph codes with their spacing, from `origin`
+    /// (x in points, vertical offset in em).
+    fn show(
+        &self,
+        ops: &mut Vec<Op>,
+        mut items: Vec<Codepoint>,
+        origin: (f32, f32),
+        baseline: f32,
+        size: f32,
+    ) {
+        if let Some(last) = items.last_mut() {
+            last.offset = 0.0;
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(r(origin.0), r(self.height - baseline + origin.1 * size)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(items)],
+        });
     }
 
     /// A line of text: code backgrounds and link underlines as artifacts, each
@@ -305,16 +451,13 @@ impl<'f> Canvas<'f> {
         let last = line.pieces.len().saturating_sub(1);
         for (i, piece) in line.pieces.iter().enumerate() {
             let span = &spans[piece.span];
-            let mut text: String = span.text[piece.range.clone()]
-                .chars()
-                .filter(|c| !crate::layout::is_invisible(*c))
-                .collect();
             // A line that ends between words ends with the space, so text
             // extraction and assistive technology keep the words apart.
-            if i == last && line.space_after && !text.is_empty() {
-                text.push(' ');
-            }
-            if text.is_empty() {
+            let space = i == last && line.space_after;
+            if span.text[piece.range.clone()]
+                .chars()
+                .all(crate::layout::is_invisible)
+            {
                 continue;
             }
             let c = if span.link.is_some() {
@@ -323,7 +466,6 @@ impl<'f> Canvas<'f> {
                 *text_color
             };
             let face = span.face;
-            self.used_faces[face as usize] = true;
             // Whose content this piece is.
             let owner = match (mark, &span.link) {
                 (Mark::Artifact, _) => None,
@@ -342,24 +484,16 @@ impl<'f> Canvas<'f> {
                     Some((link, Role::Link))
                 }
             };
-            match &owner {
-                Some((node, role)) => self.begin(ops, *node, role),
-                None => Self::begin_artifact(ops),
-            }
             ops.push(Op::SetFillColor { col: color(c) });
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(self.font_ids[face as usize].clone()),
-                size: r(*size),
-            });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(r(x + piece.x), r(self.height - baseline)),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text)],
-            });
-            ops.push(Op::EndTextSection);
-            Self::end(ops);
+            self.glyphs(
+                ops,
+                &span.text,
+                piece.range.clone(),
+                face,
+                owner.as_ref(),
+                (x + piece.x, baseline, *size),
+                space,
+            );
             if let Some(url) = &span.link {
                 // Underline (furniture), then the clickable area over the line box.
                 let thick = (size * 0.06).max(0.5);

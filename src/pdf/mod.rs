@@ -13,6 +13,7 @@ mod brief;
 pub mod canvas;
 mod finish;
 pub mod flow;
+pub mod fonts;
 mod handout;
 mod image;
 pub mod slide;
@@ -89,6 +90,8 @@ pub struct Output {
     pub pages: usize,
     /// Warnings found while drawing (W2xx).
     pub diagnostics: Vec<Diagnostic>,
+    /// The families of the fallback fonts drawn with (not the theme's own).
+    pub fallbacks: Vec<String>,
 }
 
 /// Why no PDF could be made.
@@ -112,11 +115,13 @@ impl fmt::Display for PdfError {
     }
 }
 
-/// The theme's fonts: the built-in ones parsed once per process, a theme
-/// folder's own parsed per render.
+/// The theme's fonts for the PDF, with their fallbacks: the fonts the theme
+/// names in `fallback_fonts`, then the system's. The built-in faces are
+/// parsed once per process, a theme folder's own per render (their bytes are
+/// kept once per process, see `shape::intern`).
 enum ThemeFonts {
     Builtin,
-    Own(Box<Fonts>, [Vec<u8>; 4]),
+    Own(Box<Fonts>),
 }
 
 impl ThemeFonts {
@@ -129,51 +134,48 @@ impl ThemeFonts {
                     .unwrap_or_else(|| Fonts::builtin_bytes(*f))
             })
             .collect();
-        if Face::ALL
+        let builtin = Face::ALL
             .iter()
             .zip(&bytes)
-            .all(|(f, b)| *b == Fonts::builtin_bytes(*f))
-        {
+            .all(|(f, b)| *b == Fonts::builtin_bytes(*f));
+        let fallbacks = theme
+            .config
+            .fallback_fonts
+            .iter()
+            .map(|name| {
+                let data = theme.file(name).ok_or_else(|| {
+                    PdfError(format!(
+                        "the theme's fallback font `{name}` is not in the theme folder"
+                    ))
+                })?;
+                let file =
+                    crate::shape::FontFile::new(crate::shape::intern(data), 0).map_err(|e| {
+                        PdfError(format!(
+                            "the theme's fallback font `{name}` cannot be used: {e}"
+                        ))
+                    })?;
+                Ok(std::sync::Arc::new(file))
+            })
+            .collect::<Result<Vec<_>, PdfError>>()?;
+        if builtin && fallbacks.is_empty() {
             return Ok(ThemeFonts::Builtin);
         }
-        let fonts = Fonts::parse([bytes[0], bytes[1], bytes[2], bytes[3]])
-            .map_err(|e| PdfError(format!("the theme's font cannot be used for the PDF: {e}")))?;
-        Ok(ThemeFonts::Own(
-            Box::new(fonts),
-            [0, 1, 2, 3].map(|i| bytes[i].to_vec()),
-        ))
+        let base = if builtin {
+            Fonts::builtin().clone()
+        } else {
+            Fonts::parse([bytes[0], bytes[1], bytes[2], bytes[3]]).map_err(|e| {
+                PdfError(format!("the theme's font cannot be used for the PDF: {e}"))
+            })?
+        };
+        Ok(ThemeFonts::Own(Box::new(
+            base.with_fallbacks(fallbacks, true),
+        )))
     }
 
     fn fonts(&self) -> &Fonts {
         match self {
-            ThemeFonts::Builtin => Fonts::builtin(),
-            ThemeFonts::Own(f, _) => f,
-        }
-    }
-
-    /// The face parsed for embedding; the built-in faces once per process.
-    fn parsed(
-        &self,
-        face: Face,
-        warnings: &mut Vec<printpdf::PdfFontParseWarning>,
-    ) -> Option<printpdf::ParsedFont> {
-        static BUILTIN: std::sync::OnceLock<[Option<printpdf::ParsedFont>; 4]> =
-            std::sync::OnceLock::new();
-        match self {
-            ThemeFonts::Builtin => BUILTIN.get_or_init(|| {
-                Face::ALL.map(|f| {
-                    printpdf::ParsedFont::from_bytes(Fonts::builtin_bytes(f), 0, &mut Vec::new())
-                })
-            })[face as usize]
-                .clone(),
-            ThemeFonts::Own(..) => printpdf::ParsedFont::from_bytes(self.bytes(face), 0, warnings),
-        }
-    }
-
-    fn bytes(&self, face: Face) -> &[u8] {
-        match self {
-            ThemeFonts::Builtin => Fonts::builtin_bytes(face),
-            ThemeFonts::Own(_, b) => &b[face as usize],
+            ThemeFonts::Builtin => Fonts::builtin_with_system(),
+            ThemeFonts::Own(f) => f,
         }
     }
 }
@@ -213,6 +215,14 @@ impl Backend for Pdf {
                 bytes: out.bytes,
                 count: out.pages,
                 diagnostics: out.diagnostics,
+                notes: if out.fallbacks.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![format!(
+                        "text the theme's font lacks is drawn in {}",
+                        out.fallbacks.join(", ")
+                    )]
+                },
             }),
             Err(e) => Err(vec![e.into_diagnostic()]),
         }
@@ -286,32 +296,24 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let image_ids: Vec<XObjectId> = (0..prepared.images.objects.len())
         .map(|i| XObjectId(format!("Im{}", i + 1)))
         .collect();
-    let mut canvas = Canvas::new(size.0, size.1, fonts, image_ids.clone());
+    let mut canvas = Canvas::new(
+        size.0,
+        size.1,
+        fonts,
+        lowered.info.lang.code(),
+        image_ids.clone(),
+    );
     for page in &pages {
         canvas.page(page, &mut structure);
     }
 
     let mut doc = PdfDocument::new(&lowered.info.title);
-    let mut font_warnings = Vec::new();
-    for face in Face::ALL {
-        if !canvas.used_faces[face as usize] {
-            continue;
-        }
-        let parsed = theme_fonts
-            .parsed(face, &mut font_warnings)
-            .ok_or_else(|| {
-                PdfError(format!(
-                    "the theme's font `{}` could not be embedded",
-                    face.file()
-                ))
-            })?;
-        doc.resources.fonts.map.insert(
-            canvas.font_ids[face as usize].clone(),
-            printpdf::PdfFont::new(parsed),
-        );
-    }
-    for (id, raw) in image_ids.iter().zip(&prepared.images.objects) {
-        if let Some(raw) = raw {
+    for ((id, raw), drawn) in image_ids
+        .iter()
+        .zip(&prepared.images.objects)
+        .zip(&canvas.images_drawn)
+    {
+        if let Some(raw) = raw.as_ref().filter(|_| *drawn) {
             doc.resources
                 .xobjects
                 .map
@@ -338,7 +340,31 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let lo = doc.to_lopdf_document(&save, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    canvas.font_set.embed(&mut lo).map_err(PdfError)?;
+    // The fallback fonts drawn with, and where each came from.
+    let mut fallbacks: Vec<String> = Vec::new();
+    for file in canvas.font_set.files() {
+        if Face::ALL
+            .iter()
+            .any(|f| std::sync::Arc::ptr_eq(fonts.file(*f), file))
+        {
+            continue;
+        }
+        let from = if fonts
+            .fallbacks()
+            .iter()
+            .any(|f| std::sync::Arc::ptr_eq(f, file))
+        {
+            "the theme's fallback_fonts"
+        } else {
+            "a system font"
+        };
+        let name = format!("{} ({from})", file.family);
+        if !fallbacks.contains(&name) {
+            fallbacks.push(name);
+        }
+    }
     let bytes = finish::finish(
         lo,
         &lowered.info,
@@ -352,5 +378,6 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         bytes,
         pages: page_count,
         diagnostics: ctx.diagnostics,
+        fallbacks,
     })
 }

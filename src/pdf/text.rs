@@ -102,13 +102,14 @@ impl<'a> Ctx<'a> {
                 self.diagnostics.push(
                     Diagnostic::new(Code::W201,
                         format!(
-                            "the PDF font has no glyph for `{c}` (U+{:04X}); the PDF shows `{sub}` in its place",
-                            u32::from(c)
+                            "no font has a glyph for `{c}` (U+{:04X}) on slide {}; the PDF shows `{sub}` in its place",
+                            u32::from(c),
+                            origin.slide.number
                         ),
                     )
                     .at(origin.slide.locate(c))
                     .on_slide(origin.name.clone())
-                    .help("use a character the theme's font has, or a theme with a font that has this one"),
+                    .help("use another character, or name a font that has it in the theme's `fallback_fonts` (theme.toml)"),
                 );
             }
         }

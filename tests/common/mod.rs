@@ -56,6 +56,28 @@ pub fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "note: {text}");
 }
 
+/// Debian's Noto fonts, the system fonts the PDF falls back to in the tests:
+/// `fonts-noto-cjk` (Chinese, Japanese, Korean) and `fonts-noto-core`
+/// (Arabic, Hebrew, symbols). Missing: the test fails under `CI`, else the
+/// part that needs them is skipped with a note.
+pub fn have_noto(what: &str) -> bool {
+    let files = [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+    ];
+    if files.iter().all(|f| Path::new(f).is_file()) {
+        return true;
+    }
+    assert!(
+        !ci(),
+        "{what} needs Debian's fonts-noto-cjk and fonts-noto-core (.ci/run installs them)"
+    );
+    note(&format!(
+        "skipping {what}: install fonts-noto-cjk and fonts-noto-core (apt-get install fonts-noto-cjk fonts-noto-core)"
+    ));
+    false
+}
+
 /// An executable called `name` on PATH.
 fn on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
