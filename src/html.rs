@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::backend::{Backend, Input, Rendered};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::geometry::has_long_word;
 use crate::i18n::{Labels, labels};
 use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
 use crate::theme::{Theme, ThemeError, ThemeFile};
@@ -138,16 +139,6 @@ struct MeasureView {
     /// (`LONG_WORD`): the stylesheet lets that cell break it anywhere.
     long_name: bool,
     long_unit: bool,
-}
-
-/// Characters in a word past which a table cell may break it anywhere. Shorter
-/// words keep their place as the narrowest a column gets, so ordinary tables
-/// lay out as before; a 60-letter unit no longer pushes the table off the slide.
-const LONG_WORD: usize = 20;
-
-fn has_long_word(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| w.chars().count() > LONG_WORD)
 }
 
 fn measure_view(m: &MeasureRow) -> MeasureView {
