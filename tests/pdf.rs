@@ -280,6 +280,7 @@ fn every_deck_and_layout_reads_right_and_checks_clean() {
     if !tools() {
         return;
     }
+    let pdfua = common::have(&["pdfua"], "the PDF/UA check of every example");
     let dir = tempfile::tempdir().unwrap();
     for deck in decks() {
         let lowered = lowered(&deck);
@@ -328,6 +329,19 @@ fn every_deck_and_layout_reads_right_and_checks_clean() {
                 "{what}: qpdf --check: {}",
                 String::from_utf8_lossy(&check.stdout)
             );
+
+            if pdfua {
+                let out = Command::new("pdfua")
+                    .arg("check")
+                    .arg(&pdf)
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{what}: pdfua check: {}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
 
             let (info_pages, size, info) = pdfinfo(&pdf);
             assert_eq!(info_pages, pages, "{what}: page count as reported");
@@ -1408,4 +1422,151 @@ fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
         "{stderr}"
     );
     assert_eq!(pdfinfo(&pdf).0, 2);
+}
+
+/// The page content streams of a PDF, decompressed, one after the other.
+fn contents(pdf: &Path) -> Vec<lopdf::content::Content> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.get_pages()
+        .into_values()
+        .map(|page| {
+            let bytes = doc.get_page_content(page);
+            lopdf::content::Content::decode(&bytes).unwrap()
+        })
+        .collect()
+}
+
+/// Japanese, Chinese, Korean and Arabic claims: drawn with glyphs of the
+/// system's Noto fonts (subset), in the text layer in the right order, each
+/// marked with its language, and the PDF checks clean, in every layout.
+#[test]
+fn every_script_comes_from_a_fallback_font_and_reads_back() {
+    if !tools() || !common::have_noto("the every-script PDF test") {
+        return;
+    }
+    let claims = [
+        (
+            "ja",
+            "NotoSansCJKjp",
+            "日本語の主張です。ひらがなとカタカナも読めます。",
+        ),
+        ("zh", "NotoSansCJKsc", "中文的主张在这里。"),
+        ("ko", "NotoSansCJKkr", "한국어 주장입니다."),
+        ("ar", "NotoSansArabic", "الادعاء باللغة العربية هنا"),
+    ];
+    let source = format!(
+        "[deck]\ntitle = \"Every script\"\nlang = \"en\"\n\n[need]\nclaim = \"{}\"\n\n[risk]\nclaim = \"{}\"\n\n[strategy]\nclaim = \"{}\"\n\n[metrics]\nclaim = \"{}\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n",
+        claims[0].2, claims[1].2, claims[2].2, claims[3].2
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("scripts.toml");
+    std::fs::write(&deck, source).unwrap();
+    for layout in LAYOUTS {
+        let pdf = dir.path().join(format!("scripts.{layout}.pdf"));
+        let out = Command::cargo_bin("pitchdeck")
+            .unwrap()
+            .args(["build", "--pdf-only", "--layout", layout])
+            .arg(&deck)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{layout}: {stderr}");
+        assert!(!stderr.contains("W201"), "{layout}: {stderr}");
+        assert!(
+            stdout.contains(
+                "text the theme's font lacks is drawn in Noto Sans CJK JP (a system font)"
+            ),
+            "{layout}: {stdout}"
+        );
+        // Lines of CJK text break between any two characters, and a reader
+        // marks a right-to-left line with embedding controls.
+        let text: String = pdftotext(&pdf, &[])
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202A}'..='\u{202E}'))
+            .collect();
+        let fonts = run("pdffonts", &[], &pdf);
+        for (lang, font, claim) in claims {
+            let claim: String = claim.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&claim), "{layout}: {claim} not in\n{text}");
+            let row = fonts
+                .lines()
+                .find(|l| l.contains(font))
+                .unwrap_or_else(|| panic!("{layout}: no {font} in\n{fonts}"));
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(
+                cols[cols.len() - 4],
+                "yes",
+                "{layout}: {font} not subset: {row}"
+            );
+            let marked = contents(&pdf)
+                .iter()
+                .flat_map(|c| c.operations.clone())
+                .any(|op| {
+                    op.operator == "BDC"
+                        && op
+                            .operands
+                            .get(1)
+                            .and_then(|d| d.as_dict().ok())
+                            .is_some_and(|d| {
+                                d.get(b"Lang").ok().and_then(|l| l.as_str().ok())
+                                    == Some(lang.as_bytes())
+                            })
+                });
+            assert!(marked, "{layout}: no marked content with /Lang ({lang})");
+        }
+        // Subset: a CJK font of 20 MB is a few KB here.
+        let size = std::fs::metadata(&pdf).unwrap().len();
+        assert!(size < 120_000, "{layout}: {size} bytes");
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "{layout}: qpdf --check");
+    }
+}
+
+/// Kerning: the glyphs of "AVATAR" are drawn closer than their advances, in
+/// the PDF's own text positions (the numbers between the glyphs of its `TJ`).
+#[test]
+fn kerning_is_in_the_text_positions() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("kern.toml");
+    std::fs::write(
+        &deck,
+        "[deck]\ntitle = \"Kerning\"\nlang = \"en\"\n\n[need]\nclaim = \"AVATAR\"\n\n[risk]\nclaim = \"Silence costs.\"\n\n[strategy]\nclaim = \"Start small.\"\n\n[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies\"\ntarget = 25\nby = 2027-06-30\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("kern.pdf");
+    build(&deck, "slides", &pdf, &[]);
+    assert!(pdftotext(&pdf, &[]).contains("AVATAR"));
+    // The claim's TJ: six glyphs A V A T A R (the same code at 0, 2 and 4),
+    // and between them the numbers that move each glyph from where its
+    // advance alone would put it: positive moves left.
+    let mut found = false;
+    for content in contents(&pdf) {
+        for op in content.operations.iter().filter(|op| op.operator == "TJ") {
+            let Some(Ok(items)) = op.operands.first().map(|o| o.as_array()) else {
+                continue;
+            };
+            let codes: Vec<&[u8]> = items.iter().filter_map(|o| o.as_str().ok()).collect();
+            if codes.len() != 6
+                || codes[0] != codes[2]
+                || codes[2] != codes[4]
+                || codes[1] == codes[0]
+            {
+                continue;
+            }
+            let shift: f32 = items.iter().filter_map(|o| o.as_float().ok()).sum();
+            assert!(shift > 10.0, "AVATAR is not kerned: {items:?}");
+            found = true;
+        }
+    }
+    assert!(found, "no TJ for AVATAR");
 }

@@ -123,6 +123,16 @@ pub fn write(
         for (annot, key) in &annot_parent[p] {
             if let Ok(a) = doc.get_dictionary_mut(*annot) {
                 a.set("StructParent", *key);
+                // A description of where the link goes (PDF/UA: /Contents).
+                let uri = a
+                    .get(b"A")
+                    .and_then(Object::as_dict)
+                    .and_then(|action| action.get(b"URI"))
+                    .and_then(Object::as_str)
+                    .map(|u| String::from_utf8_lossy(u).into_owned());
+                if let Ok(uri) = uri {
+                    a.set("Contents", text_string(&uri));
+                }
             }
         }
         let refs: Vec<Object> = annots[p].iter().map(|r| Object::Reference(*r)).collect();

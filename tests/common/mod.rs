@@ -35,7 +35,8 @@ pub fn ci() -> bool {
 }
 
 /// Every outside program a test runs, and the Debian/Ubuntu package it comes in.
-const TOOLS: [(&str, &str); 12] = [
+const TOOLS: [(&str, &str); 13] = [
+    ("pdfua", "pdfua (PyPI: pip install pdfua)"),
     ("chromium", "chromium"),
     ("pdftotext", "poppler-utils"),
     ("pdffonts", "poppler-utils"),
