@@ -205,7 +205,9 @@ impl FontMetrics {
 
 /// Shaped runs kept by (font, direction, text): fit measures the same text at
 /// several sizes, and the PDF measures before it draws.
-type ShapeCache = HashMap<(usize, bool, Box<str>), Arc<[Glyph]>>;
+/// Keyed by a hash of the text, so a lookup allocates nothing; the text is
+/// kept to tell a collision from a hit.
+type ShapeCache = HashMap<(usize, bool, u64), (Box<str>, Arc<[Glyph]>)>;
 
 /// Entries kept before the cache starts again (a long `watch` session).
 const CACHE_LIMIT: usize = 20_000;
@@ -523,12 +525,16 @@ impl Fonts {
     /// The glyphs of `text` in `font` (visual order), shaped once per process
     /// and text.
     pub fn shaped(&self, font: &Arc<FontFile>, text: &str, rtl: bool) -> Arc<[Glyph]> {
-        let key = (Arc::as_ptr(font) as usize, rtl, Box::<str>::from(text));
-        if let Some(g) = self
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        let key = (Arc::as_ptr(font) as usize, rtl, hasher.finish());
+        if let Some((kept, g)) = self
             .cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get(&key)
+            && **kept == *text
         {
             return g.clone();
         }
@@ -537,7 +543,7 @@ impl Fonts {
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(key, glyphs.clone());
+        cache.insert(key, (text.into(), glyphs.clone()));
         glyphs
     }
 
