@@ -138,6 +138,17 @@ enum Command {
         after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
     )]
     Schema,
+    /// Run the language server for deck files, over stdin and stdout (for editors).
+    #[command(
+        after_help = "Editors start it themselves; docs/editor.md shows the set-up for VS Code,\nNeovim, Helix and Zed. Diagnostics link to the docs under --docs-url."
+    )]
+    Lsp {
+        /// Where the docs that diagnostics link to live: the URL of the `docs/`
+        /// folder [default: the project's repository]. A client's
+        /// `initializationOptions.docsUrl` wins.
+        #[arg(long, value_name = "URL")]
+        docs_url: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -297,5 +308,6 @@ fn main() -> ExitCode {
             report,
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
+        Command::Lsp { docs_url } => cmd::lsp::lsp(docs_url),
     }
 }
