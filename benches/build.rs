@@ -31,13 +31,19 @@ fn inputs() -> Vec<(String, String, PathBuf)> {
     out
 }
 
+/// The load stages: parse, then read the images the deck names.
+fn read_deck(source: &str, dir: &std::path::Path) -> Option<pitchdeck::Deck> {
+    let mut parsed = load::parse(source);
+    let images = load::resolve_images(parsed.deck.as_mut(), &parsed.images, dir);
+    parsed.deck.filter(|_| images.is_empty())
+}
+
 fn stages(c: &mut Criterion) {
     let theme = Theme::builtin("default").expect("the default theme is built in");
     let handout = pdf::Options::default();
     let mut group = c.benchmark_group("stage");
     for (name, source, dir) in inputs() {
-        let (deck, _) = load::parse(&source, &dir);
-        let deck = deck.expect("the bench decks are valid");
+        let deck = read_deck(&source, &dir).expect("the bench decks are valid");
         let mut lowered = slides::lower(&deck);
         fit::apply(&mut lowered, &theme);
         group.throughput(Throughput::Elements(lowered.slides.len() as u64));
@@ -48,7 +54,7 @@ fn stages(c: &mut Criterion) {
         }
 
         group.bench_with_input(BenchmarkId::new("load", &name), &source, |b, s| {
-            b.iter(|| load::parse(s, &dir))
+            b.iter(|| read_deck(s, &dir))
         });
         group.bench_with_input(BenchmarkId::new("lower", &name), &deck, |b, d| {
             b.iter(|| slides::lower(d))

@@ -13,6 +13,7 @@ pub mod deck;
 pub mod diagnostic;
 pub mod fit;
 pub mod generate;
+pub mod geometry;
 pub mod html;
 pub mod i18n;
 pub mod layout;
@@ -20,6 +21,7 @@ pub mod load;
 pub mod lsp;
 pub mod pdf;
 pub mod pipeline;
+pub mod raw;
 pub mod schema;
 pub mod slides;
 pub mod starter;
@@ -48,11 +50,23 @@ impl Compiled {
     }
 }
 
-/// The front half of [`build`]: validates, lowers and checks deck text. `dir` is the deck's folder (images
-/// are read from it). Pure apart from reading images. The plain-language check
-/// runs when the deck is valid; its warnings come with the rest.
+/// The front half of [`build`]: validates, lowers and checks deck text. `dir`
+/// is the deck's folder (images and theme folders are looked for in it). Pure
+/// apart from reading images and asking whether the theme's folder exists. The
+/// plain-language check runs when the deck is valid; its warnings come with the
+/// rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {
-    let (deck, mut diagnostics) = load::parse(source, dir);
+    let load::Parsed {
+        mut deck,
+        images,
+        theme,
+        mut diagnostics,
+    } = load::parse(source);
+    diagnostics.extend(load::resolve_images(deck.as_mut(), &images, dir));
+    diagnostics.extend(theme.and_then(|spec| theme::unknown_theme(&spec, dir)));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        deck = None;
+    }
     let lowered = deck.as_ref().map(|deck| {
         let mut lowered = slides::lower(deck);
         diagnostics.append(&mut lowered.diagnostics);

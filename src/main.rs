@@ -143,11 +143,28 @@ enum Command {
         after_help = "Editors start it themselves; docs/editor.md shows the set-up for VS Code,\nNeovim, Helix and Zed. Diagnostics link to the docs under --docs-url."
     )]
     Lsp {
-        /// Where the docs that diagnostics link to live: the URL of the `docs/`
-        /// folder [default: the project's repository]. A client's
+        /// The URL of pitchdeck's `docs/` folder, which diagnostics link to
+        /// [default: the docs/ folder of the source it was built from, as a
+        /// file: URL, when still on disk; else no links]. A client's
         /// `initializationOptions.docsUrl` wins.
         #[arg(long, value_name = "URL")]
         docs_url: Option<String>,
+    },
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(pitchdeck completions bash)         # in ~/.bashrc\n  pitchdeck completions zsh > ~/.zfunc/_pitchdeck   # with fpath+=(~/.zfunc) before compinit\n  pitchdeck completions fish > ~/.config/fish/completions/pitchdeck.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): pitchdeck(1), or a subcommand's.
+    #[command(
+        after_help = "Examples:\n  pitchdeck man | man -l -\n  pitchdeck man > ~/.local/share/man/man1/pitchdeck.1\n  pitchdeck man build > ~/.local/share/man/man1/pitchdeck-build.1"
+    )]
+    Man {
+        /// A subcommand whose page to print (pitchdeck-build(1) for `build`).
+        subcommand: Option<String>,
     },
 }
 
@@ -309,5 +326,7 @@ fn main() -> ExitCode {
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
         Command::Lsp { docs_url } => cmd::lsp::lsp(docs_url),
+        Command::Completions { shell } => cmd::completions::completions(shell),
+        Command::Man { subcommand } => cmd::completions::man(subcommand.as_deref()),
     }
 }

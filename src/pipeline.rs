@@ -200,7 +200,7 @@ fn choose_theme(
     if let Some(spec) = theme_arg {
         return Theme::resolve(spec, Path::new("."))
             .map(Some)
-            .map_err(|e| Error::Theme(e.0));
+            .map_err(|e| Error::Theme(e.to_string()));
     }
     match deck.and_then(|d| d.meta.theme.as_ref()) {
         Some(spec) => match Theme::resolve_for_deck(&spec.value, dir) {

@@ -9,15 +9,21 @@ use std::path::Path;
 mod common;
 use common::pitchdeck;
 
-/// A folder with a starter deck and an exported copy of the default theme
-/// whose page template does not parse.
-fn deck_with_broken_template() -> tempfile::TempDir {
+/// A folder with a starter deck, `deck.toml`.
+fn starter() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     pitchdeck()
         .current_dir(dir.path())
         .args(["new", "deck.toml"])
         .assert()
         .success();
+    dir
+}
+
+/// A folder with a starter deck and an exported copy of the default theme
+/// whose page template does not parse.
+fn deck_with_broken_template() -> tempfile::TempDir {
+    let dir = starter();
     pitchdeck()
         .current_dir(dir.path())
         .args(["theme", "export", "default", "broken"])
@@ -40,12 +46,7 @@ fn stderr_of(out: &std::process::Output) -> String {
 /// into the closed pipe.
 #[test]
 fn stats_into_a_closed_pipe_is_not_a_crash() {
-    let dir = tempfile::tempdir().unwrap();
-    pitchdeck()
-        .current_dir(dir.path())
-        .args(["new", "deck.toml"])
-        .assert()
-        .success();
+    let dir = starter();
     // The reading end is closed before the process starts, so every write to
     // its standard output fails, as when `true` has already exited.
     let (reader, writer) = std::io::pipe().unwrap();
@@ -166,12 +167,7 @@ fn a_failed_back_end_leaves_the_previous_file() {
 /// own name, and says so.
 #[test]
 fn one_run_writes_every_layout_asked_for() {
-    let dir = tempfile::tempdir().unwrap();
-    pitchdeck()
-        .current_dir(dir.path())
-        .args(["new", "deck.toml"])
-        .assert()
-        .success();
+    let dir = starter();
     let out = pitchdeck()
         .current_dir(dir.path())
         .args([

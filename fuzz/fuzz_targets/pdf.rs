@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     };
     for pdf in &build.artifacts {
         let layout = pdf.output;
-        assert!(!pdf.summary.starts_with("0 "), "{layout}: a PDF without pages");
+        assert!(
+            !pdf.summary.starts_with("0 "),
+            "{layout}: a PDF without pages"
+        );
         assert!(pdf.bytes.starts_with(b"%PDF-"), "{layout}: no PDF header");
         if let Err(e) = lopdf::Document::load_mem(&pdf.bytes) {
             panic!("{layout}: the PDF does not read back: {e}");

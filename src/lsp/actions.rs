@@ -13,7 +13,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use crate::check::rules;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// One fix: a title for the menu and the edits (byte range → new text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +33,9 @@ pub fn suggestions(d: &Diagnostic) -> Vec<String> {
     let Some(help) = d.help.as_deref() else {
         return Vec::new();
     };
-    match d.code.to_string().as_str() {
+    match d.code {
         // "a plain alternative: starta, inleda"
-        "W108" => help
+        Code::W108 => help
             .strip_prefix("a plain alternative: ")
             .map(|list| {
                 list.split(',')
@@ -46,13 +46,13 @@ pub fn suggestions(d: &Diagnostic) -> Vec<String> {
             })
             .unwrap_or_default(),
         // "write “simple” ([check] words)"
-        "W110" => help
+        Code::W110 => help
             .strip_prefix("write “")
             .and_then(|rest| rest.split_once("” ([check] words)"))
             .map(|(word, _)| vec![word.to_string()])
             .unwrap_or_default(),
         // "did you mean `points`?"
-        "E002" => help
+        Code::E002 => help
             .strip_prefix("did you mean `")
             .and_then(|rest| rest.strip_suffix("`?"))
             .map(|key| vec![key.to_string()])
@@ -64,11 +64,10 @@ pub fn suggestions(d: &Diagnostic) -> Vec<String> {
 /// The fixes for one diagnostic of `source`.
 pub fn fixes(d: &Diagnostic, source: &str) -> Vec<Fix> {
     let mut out = Vec::new();
-    let code = d.code.to_string();
     if let Some(span) = d.span.clone().filter(|s| source.get(s.clone()).is_some()) {
         let found = &source[span.clone()];
         for (i, instead) in suggestions(d).into_iter().enumerate() {
-            let (title, instead) = if code == "E002" {
+            let (title, instead) = if d.code == Code::E002 {
                 (format!("Rename `{found}` to `{instead}`"), instead)
             } else {
                 let instead = same_case(found, &instead);
@@ -81,7 +80,7 @@ pub fn fixes(d: &Diagnostic, source: &str) -> Vec<Fix> {
             });
         }
     }
-    if let Some(rule) = rules::lookup(&code)
+    if let Some(rule) = d.code.rule()
         && let Some(edit) = allow_edit(source, rule.name)
     {
         out.push(Fix {
@@ -223,13 +222,13 @@ mod tests {
 
     #[test]
     fn suggestions_are_read_from_the_help() {
-        let d = Diagnostic::warning("W108", "m").help("a plain alternative: starta, inleda");
+        let d = Diagnostic::new(Code::W108, "m").help("a plain alternative: starta, inleda");
         assert_eq!(suggestions(&d), ["starta", "inleda"]);
-        let d = Diagnostic::error("E002", "m").help("did you mean `points`?");
+        let d = Diagnostic::new(Code::E002, "m").help("did you mean `points`?");
         assert_eq!(suggestions(&d), ["points"]);
-        let d = Diagnostic::warning("W110", "m").help("write “enkel” ([check] words)");
+        let d = Diagnostic::new(Code::W110, "m").help("write “enkel” ([check] words)");
         assert_eq!(suggestions(&d), ["enkel"]);
-        let d = Diagnostic::warning("W109", "m").help("instead, say what is new");
+        let d = Diagnostic::new(Code::W109, "m").help("instead, say what is new");
         assert!(suggestions(&d).is_empty());
         assert_eq!(same_case("Initiera", "starta"), "Starta");
         assert_eq!(same_case("initiera", "starta"), "starta");

@@ -12,7 +12,7 @@ use crate::check::rules::WORDS_PER_MINUTE;
 use crate::check::text::{Role, slide_texts};
 use crate::check::{self};
 use crate::deck::{Deck, Measure};
-use crate::slides::{Lowered, MeasureRow};
+use crate::slides::{Lowered, MeasureRow, with_unit};
 
 /// The hover text (Markdown) at byte `offset`, and the span it is about.
 pub fn hover(
@@ -151,31 +151,27 @@ fn measure_hover(deck: &Deck, lowered: &Lowered, index: usize) -> Option<(Range<
         slide.number,
         row.name.text()
     );
-    out.push_str(&bar_reading(row, deck));
+    out.push_str(&bar_reading(row));
     if !row.quality {
         out.push_str("\n\nA count (`kind = \"count\"`, the default); `kind = \"quality\"` marks a measure of how good something is.");
     }
     Some((measure_extent(m), out))
 }
 
-/// How a measure's bar reads, in words.
-///
-/// Reads the HTML back end's bar (the PDF draws the same one); when the bar
-/// moves to the lowered slides (`MeasureRow::bar`), only this function changes.
-fn bar_reading(row: &MeasureRow, deck: &Deck) -> String {
-    let labels = crate::i18n::labels(deck.meta.lang);
-    let Some(bar) = crate::html::bar_view(row, labels) else {
+/// How a measure's bar reads, in words: the lowered bar (`MeasureRow::bar`),
+/// which the HTML and the PDF both draw.
+fn bar_reading(row: &MeasureRow) -> String {
+    let goal = with_unit(&row.target_text, row.unit.as_deref());
+    let Some(bar) = &row.bar else {
         return format!(
-            "No bar: the measure has no `baseline`, so the slide shows the target {} by {} as a figure. Add `baseline` (where you are today) to draw the bar from today to the goal.",
-            crate::html::with_unit(&row.target_text, row.unit.as_deref()),
+            "No bar: the measure has no `baseline`, so the slide shows the target {goal} by {} as a figure. Add `baseline` (where you are today) to draw the bar from today to the goal.",
             row.by
         );
     };
-    let today = crate::html::with_unit(
+    let today = with_unit(
         row.baseline_text.as_deref().unwrap_or_default(),
         row.unit.as_deref(),
     );
-    let goal = crate::html::with_unit(&row.target_text, row.unit.as_deref());
     let shape = if bar.decrease {
         format!(
             "The bar falls: solid to {:.1} % of the track (what is left at the goal), then a light part of {:.1} % (the reduction from today), with the goal marked at {:.1} %.",

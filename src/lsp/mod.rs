@@ -27,7 +27,7 @@ use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use serde_json::{Value, json};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::MAX_DECK_BYTES;
 use crate::{Build, Options};
 
@@ -35,35 +35,47 @@ use position::{Encoding, LineIndex};
 use transport::Incoming;
 
 /// Where the docs live when neither `--docs-url` nor the client's
-/// `initializationOptions.docsUrl` says otherwise: the `docs/` folder of the
-/// project's repository, as its hosting shows Markdown with heading anchors.
-pub const DEFAULT_DOCS_URL: &str = "https://github.com/pitchdeck/pitchdeck/blob/main/docs/";
-
-/// The page and heading that explain a code, relative to the docs folder: a
-/// plain-language rule has its own heading in checks.md, other codes the
-/// heading of their table in diagnostics.md.
-///
-/// This mirrors the code registry's own anchors; when the registry is in the
-/// library (`Code::docs`), only this function changes.
-pub fn docs_page(code: &str) -> String {
-    if let Some(rule) = crate::check::rules::lookup(code) {
-        return format!("checks.md#{}-{}", rule.code.to_ascii_lowercase(), rule.name);
-    }
-    let section = match code.get(..2) {
-        Some("E0") => "errors",
-        Some("W0") => "warnings-found-while-reading",
-        Some("W2") => "pdf-warnings",
-        Some("W3") => "layout-warnings",
-        Some("W4") => "theme-warnings",
-        _ => "diagnostics",
-    };
-    format!("diagnostics.md#{section}")
+/// `initializationOptions.docsUrl` says: the `docs/` folder of the source this
+/// binary was built from, as a `file:` URL, when that folder is still on disk
+/// (a checkout, or the package `cargo install` unpacked). pitchdeck has no
+/// public docs site, so there is no web address to fall back on: without the
+/// folder and without `--docs-url`, diagnostics carry their code but no link.
+pub fn default_docs_url() -> Option<String> {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    docs.join("diagnostics.md")
+        .is_file()
+        .then(|| file_url(&docs))
 }
 
-/// The full link to a code's docs under `base`.
-pub fn docs_url(base: &str, code: &str) -> String {
+/// A `file:` URL for a folder (with a trailing `/`), percent-encoding what a
+/// URL may not hold.
+fn file_url(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file://");
+    if !text.starts_with('/') {
+        // `C:/…` → `file:///C:/…`.
+        out.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
+/// The full link to a code's docs under `base`, the URL of the `docs/` folder:
+/// the registry's page and anchor (`Code::docs`, `docs/checks.md#w108-jargon`).
+pub fn docs_url(base: &str, code: Code) -> String {
     let base = base.trim_end_matches('/');
-    format!("{base}/{}", docs_page(code))
+    let page = code.docs();
+    let page = page.strip_prefix("docs/").unwrap_or(&page);
+    format!("{base}/{page}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +107,8 @@ struct Analysis {
     diagnostics: Vec<Diagnostic>,
     /// Diagnostics the server adds itself (not UTF-8, too large, an internal error).
     extra: Vec<lsp::Diagnostic>,
+    /// The deck's `theme = "…"` value, where a theme file's diagnostics sit.
+    theme_span: Option<std::ops::Range<usize>>,
     /// The compiled deck, when it compiled (hover, code actions).
     build: Option<Build>,
 }
@@ -103,19 +117,23 @@ struct Analysis {
 pub struct Server {
     state: State,
     encoding: Encoding,
-    docs_url: String,
+    /// The URL of the docs folder; None: diagnostics carry no link.
+    docs_url: Option<String>,
     documents: HashMap<String, Document>,
     exit: Option<i32>,
 }
 
 impl Server {
-    /// A server whose docs links start with `docs_url` (the client may change
-    /// it in `initialize`).
+    /// A server whose docs links start with `docs_url`, else
+    /// [`default_docs_url`] (the client may change it in `initialize`).
     pub fn new(docs_url: Option<String>) -> Server {
         Server {
             state: State::Starting,
             encoding: Encoding::Utf16,
-            docs_url: docs_url.unwrap_or_else(|| DEFAULT_DOCS_URL.to_string()),
+            docs_url: docs_url
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty())
+                .or_else(default_docs_url),
             documents: HashMap::new(),
             exit: None,
         }
@@ -173,7 +191,7 @@ impl Server {
                         ),
                         ..Default::default()
                     }];
-                    out.push(publish(doc, &self.docs_url));
+                    out.push(publish(doc, self.docs_url.as_deref()));
                 }
                 out
             }
@@ -237,7 +255,7 @@ impl Server {
             .and_then(Value::as_str)
             .filter(|u| !u.trim().is_empty())
         {
-            self.docs_url = url.trim().to_string();
+            self.docs_url = Some(url.trim().to_string());
         }
         self.state = State::Running;
         let capabilities = lsp::ServerCapabilities {
@@ -344,11 +362,11 @@ impl Server {
                     .map(str::trim)
                     .filter(|u| !u.is_empty());
                 match url {
-                    Some(url) if url != self.docs_url => {
-                        self.docs_url = url.to_string();
+                    Some(url) if Some(url) != self.docs_url.as_deref() => {
+                        self.docs_url = Some(url.to_string());
                         self.documents
                             .values()
-                            .map(|d| publish(d, &self.docs_url))
+                            .map(|d| publish(d, self.docs_url.as_deref()))
                             .collect()
                     }
                     _ => Vec::new(),
@@ -367,7 +385,7 @@ impl Server {
         lossy: bool,
     ) -> Vec<Message> {
         let key = uri.as_str().to_string();
-        let analysis = analyze(&uri, &text, lossy, self.encoding, &self.docs_url);
+        let analysis = analyze(&uri, &text, lossy, self.encoding, self.docs_url.as_deref());
         let doc = Document {
             uri,
             version,
@@ -375,7 +393,7 @@ impl Server {
             lossy,
             analysis,
         };
-        let out = publish(&doc, &self.docs_url);
+        let out = publish(&doc, self.docs_url.as_deref());
         self.documents.insert(key, doc);
         vec![out]
     }
@@ -437,7 +455,10 @@ impl Server {
         let source = &doc.text[a.shift..];
         let mut actions = Vec::new();
         for d in &a.diagnostics {
-            let Some(span) = &d.span else { continue };
+            // A span in a theme's file is no place in this document.
+            let (Some(span), None) = (&d.span, &d.file) else {
+                continue;
+            };
             // Touching counts: a cursor right after a word is "on" it.
             if span.start > wanted.end || span.end < wanted.start {
                 continue;
@@ -460,7 +481,13 @@ impl Server {
                 actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: fix.title,
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_lsp(d, &doc.text, &a.index, &self.docs_url)]),
+                    diagnostics: Some(vec![to_lsp(
+                        d,
+                        &doc.text,
+                        &a.index,
+                        a.theme_span.as_ref(),
+                        self.docs_url.as_deref(),
+                    )]),
                     edit: Some(lsp::WorkspaceEdit {
                         changes: Some(HashMap::from([(doc.uri.clone(), edits)])),
                         ..Default::default()
@@ -548,14 +575,14 @@ fn analyze(
     text: &str,
     lossy: bool,
     encoding: Encoding,
-    docs_url: &str,
+    docs_url: Option<&str>,
 ) -> Analysis {
     let index = LineIndex::new(text, encoding);
     let error =
-        |span: std::ops::Range<usize>, code: Option<&str>, message: String| lsp::Diagnostic {
+        |span: std::ops::Range<usize>, code: Option<Code>, message: String| lsp::Diagnostic {
             range: index.range(text, &span),
             severity: Some(lsp::DiagnosticSeverity::ERROR),
-            code: code.map(|c| lsp::NumberOrString::String(c.to_string())),
+            code: code.map(|c| lsp::NumberOrString::String(c.as_str().to_string())),
             code_description: code.and_then(|c| description(docs_url, c)),
             source: Some("pitchdeck".into()),
             message,
@@ -564,6 +591,7 @@ fn analyze(
     let mut analysis = Analysis {
         index: index.clone(),
         shift: 0,
+        theme_span: None,
         diagnostics: Vec::new(),
         extra: Vec::new(),
         build: None,
@@ -581,7 +609,7 @@ fn analyze(
         let at = floor_char_boundary(text, MAX_DECK_BYTES as usize);
         analysis.extra.push(error(
             at..at,
-            Some("E011"),
+            Some(Code::E011),
             format!(
                 "the file is {} bytes; a deck may be at most {MAX_DECK_BYTES} bytes, and this is where it goes over\nhelp: a deck is a page of text: move detail to a separate document",
                 text.len()
@@ -594,9 +622,16 @@ fn analyze(
     match crate::build(source, &deck_path(uri.as_str()), &Options::default()) {
         Ok(mut build) => {
             for d in &mut build.diagnostics {
-                d.span = d.span.take().map(|s| s.start + shift..s.end + shift);
+                if d.file.is_none() {
+                    d.span = d.span.take().map(|s| s.start + shift..s.end + shift);
+                }
             }
             analysis.diagnostics = std::mem::take(&mut build.diagnostics);
+            analysis.theme_span = build
+                .deck
+                .as_ref()
+                .and_then(|d| d.meta.theme.as_ref())
+                .map(|t| t.span.start + shift..t.span.end + shift);
             analysis.build = Some(build);
         }
         // Only a `--theme` given by the caller can fail this way, and the
@@ -607,43 +642,84 @@ fn analyze(
     analysis
 }
 
-fn description(base: &str, code: &str) -> Option<lsp::CodeDescription> {
-    lsp::Uri::from_str(&docs_url(base, code))
+fn description(base: Option<&str>, code: Code) -> Option<lsp::CodeDescription> {
+    lsp::Uri::from_str(&docs_url(base?, code))
         .ok()
         .map(|href| lsp::CodeDescription { href })
 }
 
-/// A library diagnostic as LSP's: the help on a line of its own under the message.
-fn to_lsp(d: &Diagnostic, text: &str, index: &LineIndex, docs_url: &str) -> lsp::Diagnostic {
-    let code = d.code.to_string();
-    let message = match &d.help {
+/// A library diagnostic as LSP's: the help on a line of its own under the
+/// message. One about another file (a theme's `theme.toml` or `deck.html`)
+/// sits on the deck's `theme = "…"` (`theme_span`), says where in that file,
+/// and links there (`relatedInformation`).
+fn to_lsp(
+    d: &Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    theme_span: Option<&std::ops::Range<usize>>,
+    docs_url: Option<&str>,
+) -> lsp::Diagnostic {
+    let mut message = match &d.help {
         Some(help) => format!("{}\nhelp: {help}", d.message),
         None => d.message.clone(),
     };
-    lsp::Diagnostic {
-        range: d
+    let mut related = None;
+    let range = match &d.file {
+        None => d
             .span
             .as_ref()
             .map_or_else(lsp::Range::default, |s| index.range(text, s)),
+        Some(file) => {
+            let place = match (&file.text, &d.span) {
+                (Some(other), Some(span)) => {
+                    let at = LineIndex::new(other, index.encoding()).range(other, span);
+                    let (line, col) = crate::diagnostic::SourceFile {
+                        path: &file.path,
+                        text: other,
+                    }
+                    .line_col(span.start);
+                    message = format!("{}:{line}:{col}: {message}", file.path);
+                    at
+                }
+                _ => {
+                    message = format!("{}: {message}", file.path);
+                    lsp::Range::default()
+                }
+            };
+            let path = std::path::Path::new(&file.path);
+            if path.is_absolute()
+                && let Ok(uri) = lsp::Uri::from_str(file_url(path).trim_end_matches('/'))
+            {
+                related = Some(vec![lsp::DiagnosticRelatedInformation {
+                    location: lsp::Location { uri, range: place },
+                    message: d.message.clone(),
+                }]);
+            }
+            theme_span.map_or_else(lsp::Range::default, |s| index.range(text, s))
+        }
+    };
+    lsp::Diagnostic {
+        range,
         severity: Some(match d.severity {
             Severity::Error => lsp::DiagnosticSeverity::ERROR,
             Severity::Warning => lsp::DiagnosticSeverity::WARNING,
         }),
-        code_description: description(docs_url, &code),
-        code: Some(lsp::NumberOrString::String(code)),
+        code_description: description(docs_url, d.code),
+        code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
         source: Some("pitchdeck".into()),
         message,
+        related_information: related,
         ..Default::default()
     }
 }
 
-fn publish(doc: &Document, docs_url: &str) -> Message {
+fn publish(doc: &Document, docs_url: Option<&str>) -> Message {
     let a = &doc.analysis;
     let mut diagnostics: Vec<lsp::Diagnostic> = a.extra.clone();
     diagnostics.extend(
         a.diagnostics
             .iter()
-            .map(|d| to_lsp(d, &doc.text, &a.index, docs_url)),
+            .map(|d| to_lsp(d, &doc.text, &a.index, a.theme_span.as_ref(), docs_url)),
     );
     let params = lsp::PublishDiagnosticsParams {
         uri: doc.uri.clone(),
@@ -699,5 +775,47 @@ pub fn run(
         if let Some(code) = server.exit_code() {
             return Ok(code);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn docs_links_come_from_the_registry_under_the_docs_folder() {
+        let base = "https://example.org/pitchdeck/docs/";
+        assert_eq!(
+            docs_url(base, Code::W108),
+            "https://example.org/pitchdeck/docs/checks.md#w108-jargon"
+        );
+        assert_eq!(
+            docs_url("https://example.org/d", Code::E002),
+            "https://example.org/d/diagnostics.md#errors"
+        );
+        assert_eq!(
+            file_url(Path::new("/tmp/my decks/docs")),
+            "file:///tmp/my%20decks/docs/"
+        );
+        // Built from this checkout, whose docs/ is on disk.
+        let default = default_docs_url().expect("docs/ of this checkout");
+        assert!(default.starts_with("file:///") && default.ends_with("/docs/"));
+    }
+
+    #[test]
+    fn file_uris_are_paths_and_other_schemes_an_untitled_deck() {
+        assert_eq!(
+            deck_path("file:///tmp/a%20b/d%C3%A4ck.toml"),
+            PathBuf::from("/tmp/a b/däck.toml")
+        );
+        assert_eq!(
+            deck_path("file://localhost/tmp/deck.toml"),
+            PathBuf::from("/tmp/deck.toml")
+        );
+        assert_eq!(
+            deck_path("untitled:Untitled-1"),
+            PathBuf::from("untitled.toml")
+        );
     }
 }

@@ -54,6 +54,11 @@ impl LineIndex {
         }
     }
 
+    /// How this index counts a position's `character`.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
     /// The position of a byte offset (clamped to the text, and to a character
     /// boundary, so a stray offset never panics).
     pub fn position(&self, text: &str, offset: usize) -> Position {

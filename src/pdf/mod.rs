@@ -16,6 +16,7 @@ pub mod flow;
 mod handout;
 mod image;
 pub mod slide;
+pub mod structure;
 mod tags;
 pub mod text;
 
@@ -25,13 +26,15 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectI
 
 use crate::backend::{Backend, Input, Rendered};
 use crate::deck::Lang;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::labels;
 use crate::layout::{Face, Fonts};
 use crate::slides::Lowered;
 use crate::theme::Theme;
 
-use canvas::{Canvas, Display, Structure};
+use canvas::{Canvas, Display};
+use slide::Prepared;
+use structure::Structure;
 use text::{Colors, Ctx, rgb};
 
 /// Which PDF to make.
@@ -67,7 +70,7 @@ impl Paper {
     }
 }
 
-/// Slides pages: 1280×720 CSS px at 96 dpi, i.e. 960×540 pt.
+/// Slides pages: the 1280×720 CSS px slide at 96 dpi, i.e. 960×540 pt.
 pub const SLIDE_PAGE: (f32, f32) = (960.0, 540.0);
 
 #[derive(Debug, Clone, Default)]
@@ -92,33 +95,21 @@ pub struct Output {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfError(pub String);
 
+impl PdfError {
+    /// The failure as the PDF back end's own diagnostic (E013).
+    pub fn into_diagnostic(self) -> Diagnostic {
+        Diagnostic::new(
+            Code::E013,
+            format!("the PDF could not be drawn: {}", self.0),
+        )
+        .help("build with a built-in theme (--theme default); if that fails too, please report it")
+    }
+}
+
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// The deck's images, decoded once.
-pub struct Images {
-    /// (slide number, size in pixels when the PDF can draw it).
-    entries: Vec<(usize, Option<(f32, f32)>)>,
-    objects: Vec<Option<printpdf::RawImage>>,
-}
-
-impl Images {
-    pub fn index(&self, slide: usize) -> Option<usize> {
-        self.entries.iter().position(|(n, _)| *n == slide)
-    }
-
-    pub fn size_opt(&self, index: usize) -> Option<(f32, f32)> {
-        self.entries[index].1
-    }
-}
-
-/// What every layout needs besides the slides.
-pub struct Prepared {
-    pub total: usize,
-    pub images: Images,
 }
 
 /// The theme's fonts: the built-in ones parsed once per process, a theme
@@ -223,10 +214,7 @@ impl Backend for Pdf {
                 count: out.pages,
                 diagnostics: out.diagnostics,
             }),
-            Err(e) => Err(vec![
-                Diagnostic::error("E013", format!("the PDF could not be drawn: {e}"))
-                    .help("build with a built-in theme (--theme default); if that fails too, please report it"),
-            ]),
+            Err(e) => Err(vec![e.into_diagnostic()]),
         }
     }
 }
@@ -252,6 +240,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let prepared = Prepared {
         total: lowered.slides.len(),
         images,
+        sizes: theme.config.sizes.clone(),
     };
     let paper = options
         .paper
@@ -259,7 +248,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let mut structure = Structure::default();
     let (size, pages): ((f32, f32), Vec<Display>) = match options.layout {
         Layout::Slides => {
-            let s = SLIDE_PAGE.0 / slide::SLIDE_W;
+            let s = SLIDE_PAGE.0 / crate::geometry::SLIDE_WIDTH;
             let pages = lowered
                 .slides
                 .iter()
@@ -353,11 +342,12 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let bytes = finish::finish(
         lo,
         &lowered.info,
-        options,
+        options.source_date_epoch,
         &outline,
         &structure,
         &canvas.tags,
-    )?;
+    )
+    .map_err(PdfError)?;
     Ok(Output {
         bytes,
         pages: page_count,
