@@ -45,8 +45,13 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 impl LineIndex {
     pub fn new(text: &str, encoding: Encoding) -> LineIndex {
+        // LSP ends a line at `\n`, `\r\n` or a lone `\r`, as editors do.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends = b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+            ends.then_some(i + 1)
+        }));
         LineIndex {
             starts,
             len: text.len(),
@@ -65,9 +70,14 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(self.len));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
+        let mut before = &text[start..offset];
+        if text[offset..].starts_with('\n') {
+            // Between the \r and the \n of a line end: the end of the line.
+            before = before.strip_suffix('\r').unwrap_or(before);
+        }
         Position::new(
             u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(self.encoding.len(&text[start..offset])).unwrap_or(u32::MAX),
+            u32::try_from(self.encoding.len(before)).unwrap_or(u32::MAX),
         )
     }
 
@@ -147,6 +157,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_line_ends_at_lf_crlf_or_a_lone_cr() {
+        let text = "a\r\nbö\rc\nd";
+        let index = LineIndex::new(text, Encoding::Utf16);
+        let at = |offset| {
+            let p = index.position(text, offset);
+            (p.line, p.character)
+        };
+        assert_eq!(at(text.find('b').unwrap()), (1, 0));
+        assert_eq!(at(text.find('c').unwrap()), (2, 0));
+        assert_eq!(at(text.find('d').unwrap()), (3, 0));
+        assert_eq!(at(2), (0, 1), "inside \\r\\n: the end of the line");
+        // Past the end of a line is its end, before the terminator.
+        assert_eq!(index.offset(text, Position::new(0, 9)), 1);
+        // "bö" is bytes 3..6; the lone \r at 6 ends it.
+        assert_eq!(index.offset(text, Position::new(1, 9)), 6);
+        assert_eq!(
+            index.offset(text, Position::new(2, 1)),
+            text.find('c').unwrap() + 1
+        );
     }
 
     #[test]
