@@ -1139,3 +1139,28 @@ fn hundreds_of_random_edits_neither_crash_the_server_nor_stop_it_answering() {
         started.elapsed()
     );
 }
+
+#[test]
+fn other_toml_files_are_left_alone_until_they_become_decks() {
+    let cwd = elsewhere();
+    let dir = tempfile::tempdir().unwrap();
+    let cargo = file_uri(&dir.path().join("Cargo.toml"));
+    let mut c = Client::start(&[], cwd.path());
+    c.initialize(json!({}));
+    // Not a deck: no diagnostics (not "[deck] is missing"), no hover.
+    let text = "[package]\nname = \"x\"\nversion = \"0.1.0\"\n";
+    assert_eq!(c.open(&cargo, text), Vec::<Value>::new());
+    assert_eq!(
+        c.hover(&cargo, json!({ "line": 1, "character": 1 })),
+        Value::Null
+    );
+    // With a [deck] table it is one, and checked.
+    let d = c.change(&cargo, 2, &format!("{text}[deck]\n"));
+    assert!(d.iter().any(|d| d["code"] == "E002"), "{d:#?}");
+    assert!(d.iter().any(|d| d["code"] == "E004"), "{d:#?}");
+    // A file called deck.toml is a deck even when empty.
+    let deck = file_uri(&dir.path().join("deck.toml"));
+    let d = c.open(&deck, "");
+    assert!(d.iter().any(|d| d["code"] == "E003"), "{d:#?}");
+    assert_eq!(c.finish(true), Some(0));
+}

@@ -569,6 +569,27 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Whether a document is a deck, and so is checked. Editors start the server
+/// for every TOML file (Cargo.toml, pyproject.toml, …); those are left alone.
+/// A deck is a file whose name has `deck` in it (`deck.toml`, `q3.deck.toml`),
+/// or whose text has a `[deck]` table or the `#:schema` line of
+/// `deck.schema.json`.
+pub fn is_deck(uri: &str, text: &str) -> bool {
+    let name = uri.rsplit(['/', '\\', ':']).next().unwrap_or(uri);
+    if name.to_ascii_lowercase().contains("deck") {
+        return true;
+    }
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        if let Some(rest) = line.strip_prefix("#:schema") {
+            return rest.contains("deck.schema.json");
+        }
+        line.strip_prefix('[')
+            .and_then(|rest| rest.trim_start().strip_prefix("deck"))
+            .is_some_and(|rest| rest.trim_start().starts_with(']'))
+    })
+}
+
 /// Runs the compiler on one version of a document.
 fn analyze(
     uri: &lsp::Uri,
@@ -596,6 +617,9 @@ fn analyze(
         extra: Vec::new(),
         build: None,
     };
+    if !is_deck(uri.as_str(), text) {
+        return analysis;
+    }
     if lossy && let Some(at) = text.find('\u{fffd}') {
         // The client could not send these bytes as text: the file is not UTF-8.
         analysis.extra.push(error(
@@ -801,6 +825,26 @@ mod tests {
         // Built from this checkout, whose docs/ is on disk.
         let default = default_docs_url().expect("docs/ of this checkout");
         assert!(default.starts_with("file:///") && default.ends_with("/docs/"));
+    }
+
+    #[test]
+    fn only_decks_are_checked() {
+        for (uri, text) in [
+            ("file:///p/deck.toml", ""),
+            ("file:///p/Q3.Deck.toml", "x = 1"),
+            ("file:///p/pitch.toml", "# a pitch\n[deck]\ntitle = \"x\""),
+            ("untitled:Untitled-1", "  [ deck ]  # the title slide"),
+            ("file:///p/a.toml", "#:schema ./deck.schema.json\n"),
+        ] {
+            assert!(is_deck(uri, text), "{uri} {text:?}");
+        }
+        for (uri, text) in [
+            ("file:///p/Cargo.toml", "[package]\nname = \"deck\"\n"),
+            ("file:///decks/pyproject.toml", "[tool.deck]\n[decks]\n"),
+            ("file:///p/a.toml", "#:schema ./other.json\n"),
+        ] {
+            assert!(!is_deck(uri, text), "{uri} {text:?}");
+        }
     }
 
     #[test]
