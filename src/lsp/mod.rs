@@ -44,11 +44,10 @@ pub fn default_docs_url() -> Option<String> {
     let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
     docs.join("diagnostics.md")
         .is_file()
-        .then(|| file_url(&docs))
+        .then(|| file_url(&docs) + "/")
 }
 
-/// A `file:` URL for a folder (with a trailing `/`), percent-encoding what a
-/// URL may not hold.
+/// A `file:` URL for a path, percent-encoding what a URL may not hold.
 fn file_url(path: &std::path::Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     let mut out = String::from("file://");
@@ -62,9 +61,6 @@ fn file_url(path: &std::path::Path) -> String {
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
-    }
-    if !out.ends_with('/') {
-        out.push('/');
     }
     out
 }
@@ -712,7 +708,7 @@ fn to_lsp(
             };
             let path = std::path::Path::new(&file.path);
             if path.is_absolute()
-                && let Ok(uri) = lsp::Uri::from_str(file_url(path).trim_end_matches('/'))
+                && let Ok(uri) = lsp::Uri::from_str(&file_url(path))
             {
                 related = Some(vec![lsp::DiagnosticRelatedInformation {
                     location: lsp::Location { uri, range: place },
@@ -820,7 +816,7 @@ mod tests {
         );
         assert_eq!(
             file_url(Path::new("/tmp/my decks/docs")),
-            "file:///tmp/my%20decks/docs/"
+            "file:///tmp/my%20decks/docs"
         );
         // Built from this checkout, whose docs/ is on disk.
         let default = default_docs_url().expect("docs/ of this checkout");
