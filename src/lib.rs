@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod pdf;
+pub mod pptx;
 pub mod schema;
 pub mod slides;
 pub mod starter;

@@ -44,7 +44,7 @@ enum Command {
     /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
     #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pptx\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
     )]
     Build {
         /// The deck file (deck.toml).
@@ -62,6 +62,12 @@ enum Command {
         /// Write only the PDF, no HTML.
         #[arg(long, conflicts_with = "pdf")]
         pdf_only: bool,
+        /// Also write an editable PowerPoint file (deck.pptx) beside the HTML.
+        #[arg(long)]
+        pptx: bool,
+        /// Write only the PowerPoint file, no HTML; -o names it.
+        #[arg(long, conflicts_with_all = ["pptx", "pdf", "pdf_only"])]
+        pptx_only: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
         #[command(flatten)]
@@ -119,6 +125,9 @@ enum Command {
         /// Also write the PDF (beside the HTML, as `build --pdf` does) on every build.
         #[arg(long)]
         pdf: bool,
+        /// Also write the PowerPoint file (beside the HTML) on every build.
+        #[arg(long)]
+        pptx: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
     },
@@ -234,6 +243,8 @@ fn main() -> ExitCode {
             theme,
             pdf,
             pdf_only,
+            pptx,
+            pptx_only,
             pdf_options,
             report,
         } => cmd::build::build(
@@ -243,6 +254,8 @@ fn main() -> ExitCode {
                 theme: theme.as_deref(),
                 pdf: (pdf || pdf_only).then(|| pdf_options.args()),
                 pdf_only,
+                pptx: pptx || pptx_only,
+                pptx_only,
             },
             &report,
         ),
@@ -254,6 +267,7 @@ fn main() -> ExitCode {
             port,
             open,
             pdf,
+            pptx,
             pdf_options,
         } => cmd::watch::watch(&cmd::watch::WatchArgs {
             deck: &deck,
@@ -262,6 +276,7 @@ fn main() -> ExitCode {
             port: port.unwrap_or(0),
             open,
             pdf: pdf.then(|| pdf_options.args()),
+            pptx,
         }),
         Command::Themes => cmd::themes::list(),
         Command::Theme {

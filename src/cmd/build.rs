@@ -169,6 +169,10 @@ pub struct BuildArgs<'a> {
     pub pdf: Option<PdfArgs>,
     /// Only the PDF, no HTML.
     pub pdf_only: bool,
+    /// With `--pptx` or `--pptx-only`: the PowerPoint file too.
+    pub pptx: bool,
+    /// Only the PowerPoint file, no HTML.
+    pub pptx_only: bool,
 }
 
 pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
@@ -181,6 +185,19 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
     // The PDF is drawn in memory first, so its warnings count under --deny
     // warnings before anything is written.
     let pdf = match args.pdf.as_ref().and_then(|p| render_pdf(&rendered, p)) {
+        Some(Ok(out)) => {
+            rendered.diagnostics.extend(out.diagnostics.iter().cloned());
+            pitchdeck::diagnostic::sort(&mut rendered.diagnostics);
+            Some(out)
+        }
+        Some(Err(e)) => return fail(e, EXIT_DECK),
+        None => None,
+    };
+    let pptx = match args
+        .pptx
+        .then(|| super::pptx::render_pptx(&rendered))
+        .flatten()
+    {
         Some(Ok(out)) => {
             rendered.diagnostics.extend(out.diagnostics.iter().cloned());
             pitchdeck::diagnostic::sort(&mut rendered.diagnostics);
@@ -207,12 +224,18 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
     };
 
     let mut writes: Vec<(PathBuf, &[u8])> = Vec::new();
-    if !args.pdf_only {
+    if !args.pdf_only && !args.pptx_only {
         writes.push((output_path(path, args.output), page.as_bytes()));
     }
     if let (Some(out), Some(p)) = (&pdf, &args.pdf) {
         writes.push((
             pdf_path(path, args.output, p.layout, args.pdf_only),
+            &out.bytes,
+        ));
+    }
+    if let Some(out) = &pptx {
+        writes.push((
+            super::pptx::pptx_path(path, args.output, args.pptx_only),
             &out.bytes,
         ));
     }
@@ -242,6 +265,9 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
         let what = if out.extension().is_some_and(|e| e == "pdf") {
             let pages = pdf.as_ref().map_or(0, |p| p.pages);
             format!("{pages} page{}", if pages == 1 { "" } else { "s" })
+        } else if out.extension().is_some_and(|e| e == "pptx") {
+            let n = pptx.as_ref().map_or(0, |p| p.slides);
+            format!("{n} slides")
         } else {
             format!("{slides} slides")
         };

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod common;
 pub mod new;
+pub mod pptx;
 pub mod schema;
 pub mod themes;
 pub mod watch;

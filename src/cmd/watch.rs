@@ -47,6 +47,8 @@ pub struct WatchArgs<'a> {
     pub open: bool,
     /// Also write the PDF on every good build.
     pub pdf: Option<PdfArgs>,
+    /// Also write the PowerPoint file on every build.
+    pub pptx: bool,
 }
 
 /// What the server shows: the last good page and the latest build's errors.
@@ -237,6 +239,17 @@ fn rebuild(
                 None
             }
         });
+    let pptx = args
+        .pptx
+        .then(|| super::pptx::render_pptx(&rendered))
+        .flatten()
+        .and_then(|r| match r {
+            Ok(out) => Some((super::pptx::pptx_path(deck, args.output, false), out)),
+            Err(e) => {
+                tell!("error: could not write the PPTX: {e}");
+                None
+            }
+        });
     let file = SourceFile {
         path: &display,
         text: &rendered.source,
@@ -284,6 +297,18 @@ fn rebuild(
             tell!("error: {}", write::error_message(path, &e));
         } else {
             also = format!(" and {} ({} pages)", path.display(), out.pages);
+        }
+    }
+    if let Some((path, out)) = &pptx {
+        if same_file(path, deck) {
+            tell!(
+                "error: the PPTX {} would overwrite the deck file; choose another -o",
+                path.display()
+            );
+        } else if let Err(e) = write::atomic_write(path, &out.bytes) {
+            tell!("error: {}", write::error_message(path, &e));
+        } else {
+            also.push_str(&format!(" and {} ({} slides)", path.display(), out.slides));
         }
     }
     let warnings = rendered
