@@ -1,7 +1,7 @@
 //! Each stage of a build, in-process: load (read TOML + validate), lower (to
 //! slides), check (the plain-language rules), fit (measure every slide with the
 //! font's metrics), HTML (render the page), PDF (the handout), and the whole
-//! `compile` + fit + HTML + handout PDF. On the Swedish example deck and on generated decks
+//! `pitchdeck::build` of HTML + handout PDF. On the Swedish example deck and on generated decks
 //! of 10, 100 and 1000 slides (`pitchdeck::generate`, deterministic).
 //!
 //! `cargo bench --bench build`; one input: `cargo bench --bench build -- 1000`.
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, check, compile, fit, generate, html, load, pdf, slides};
+use pitchdeck::{Theme, check, fit, generate, html, load, pdf, slides};
 
 /// (name, deck text, deck folder).
 fn inputs() -> Vec<(String, String, PathBuf)> {
@@ -31,13 +31,19 @@ fn inputs() -> Vec<(String, String, PathBuf)> {
     out
 }
 
+/// The load stages: parse, then read the images the deck names.
+fn read_deck(source: &str, dir: &std::path::Path) -> Option<pitchdeck::Deck> {
+    let mut parsed = load::parse(source);
+    let images = load::resolve_images(parsed.deck.as_mut(), &parsed.images, dir);
+    parsed.deck.filter(|_| images.is_empty())
+}
+
 fn stages(c: &mut Criterion) {
     let theme = Theme::builtin("default").expect("the default theme is built in");
     let handout = pdf::Options::default();
     let mut group = c.benchmark_group("stage");
     for (name, source, dir) in inputs() {
-        let (deck, _) = load::parse(&source, &dir);
-        let deck = deck.expect("the bench decks are valid");
+        let deck = read_deck(&source, &dir).expect("the bench decks are valid");
         let mut lowered = slides::lower(&deck);
         fit::apply(&mut lowered, &theme);
         group.throughput(Throughput::Elements(lowered.slides.len() as u64));
@@ -48,7 +54,7 @@ fn stages(c: &mut Criterion) {
         }
 
         group.bench_with_input(BenchmarkId::new("load", &name), &source, |b, s| {
-            b.iter(|| load::parse(s, &dir))
+            b.iter(|| read_deck(s, &dir))
         });
         group.bench_with_input(BenchmarkId::new("lower", &name), &deck, |b, d| {
             b.iter(|| slides::lower(d))
@@ -66,16 +72,18 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("pdf", &name), &lowered, |b, l| {
             b.iter(|| pdf::render(l, &theme, &handout).expect("draws"))
         });
+        // The whole compiler, as `build --pdf` runs it (without reading or writing files).
+        let deck_path = dir.join("deck.toml");
+        let options = pitchdeck::Options {
+            theme: Some("default".to_string()),
+            outputs: vec!["html", "pdf"],
+            ..Default::default()
+        };
         group.bench_with_input(BenchmarkId::new("all", &name), &source, |b, s| {
             b.iter(|| {
-                let compiled = compile(s, &dir);
-                let mut lowered = compiled.lowered.expect("valid");
-                fit::apply(&mut lowered, &theme);
-                let page = html::render(&lowered, &theme).expect("renders");
-                (
-                    page,
-                    pdf::render(&lowered, &theme, &handout).expect("draws"),
-                )
+                let built = pitchdeck::build(s, &deck_path, &options).expect("builds");
+                assert_eq!(built.artifacts.len(), 2);
+                built
             })
         });
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use pitchdeck::{check, compile, load, slides};
+use pitchdeck::{check, compile, slides};
 
 /// The largest `.toml` file in tests/fixtures/check.
 fn largest_fixture() -> PathBuf {
@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let source = std::fs::read_to_string(&path).expect("the fixture is readable");
     let dir = path.parent().expect("the fixture has a folder");
-    let (deck, _) = load::parse(&source, dir);
+    let deck = compile(&source, dir).deck;
     let deck = deck.expect("the largest fixture is a valid deck");
     let lowered = slides::lower(&deck);
 

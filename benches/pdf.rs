@@ -7,14 +7,14 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use pitchdeck::pdf::{self, Layout, Options};
-use pitchdeck::{Theme, load, slides};
+use pitchdeck::{Theme, slides};
 
 fn bench(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/social-media.en.toml");
     let source = std::fs::read_to_string(&path).expect("the English example deck exists");
     let dir = path.parent().expect("the deck has a folder");
     let theme = Theme::builtin("default").expect("the default theme is built in");
-    let (deck, _) = load::parse(&source, dir);
+    let deck = pitchdeck::compile(&source, dir).deck;
     let lowered = slides::lower(&deck.expect("the example deck is valid"));
 
     for (name, layout) in [
@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
     let options = Options::default();
     c.bench_function("load+lower+pdf handout (en example)", |b| {
         b.iter(|| {
-            let (deck, _) = load::parse(&source, dir);
+            let deck = pitchdeck::compile(&source, dir).deck;
             let lowered = slides::lower(&deck.expect("valid"));
             pdf::render(&lowered, &theme, &options).expect("renders")
         })

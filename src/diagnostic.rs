@@ -1,10 +1,18 @@
-//! Diagnostics: one type for parse errors, validation errors and check warnings,
-//! and the one place that prints them (rustc style, short, or JSON).
+//! Diagnostics: one type for parse errors, validation errors, check warnings and
+//! theme and back-end failures, the registry of their codes ([`code`]), and the
+//! one place that prints them (rustc style, short, or JSON).
+//!
+//! A leaf: it uses nothing else of the crate, so every stage can report through it.
+
+pub mod code;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
+
+pub use code::{Code, RULES, Rule};
 
 /// How bad a finding is. Errors stop a build; warnings do not (unless denied).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -14,42 +22,61 @@ pub enum Severity {
     Warning,
 }
 
-/// One finding about a deck, with the place in deck.toml it is about.
+/// One finding about a deck, with the place it is about: in deck.toml, or in
+/// another file the deck uses (a theme's `theme.toml` or `deck.html`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable code, e.g. `E002`; documented in `docs/diagnostics.md`.
-    pub code: &'static str,
+    /// Stable code, e.g. `E002`; see [`code`] and `docs/diagnostics.md`.
+    pub code: Code,
     pub message: String,
-    /// Byte range in the source; `None` when the finding is about the whole file.
+    /// Byte range in the file; `None` when the finding is about the whole file.
     pub span: Option<Range<usize>>,
+    /// The file the span is in, when it is not the deck.
+    pub file: Option<Arc<File>>,
     /// A concrete way to fix it.
     pub help: Option<String>,
     /// The slide the finding is about, in the user's words ("need", "metrics 2/2").
     pub slide: Option<String>,
 }
 
+/// A file other than the deck that a diagnostic is about: its path as shown,
+/// and its text when the diagnostic points into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub path: String,
+    pub text: Option<Arc<str>>,
+}
+
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A finding with this code; its severity is the code's.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
-            severity: Severity::Error,
+            severity: if code.is_error() {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
             code,
             message: message.into(),
             span: None,
+            file: None,
             help: None,
             slide: None,
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(code, message)
-        }
-    }
-
     pub fn at(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
+        self
+    }
+
+    /// About another file than the deck: the span (if any) is in `text`.
+    pub fn in_file(mut self, path: impl Into<String>, text: Option<Arc<str>>) -> Self {
+        self.file = Some(Arc::new(File {
+            path: path.into(),
+            text,
+        }));
         self
     }
 
@@ -160,13 +187,47 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// Sorts diagnostics into the order a reader expects: by place in the file, errors first.
+/// The closest valid word (a key, a name), when one is close enough to be a
+/// likely typo: for "did you mean" help.
+pub fn suggest<'k>(word: &str, valid: &[&'k str]) -> Option<&'k str> {
+    valid
+        .iter()
+        .map(|v| (strsim::jaro_winkler(word, v), *v))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, v)| v)
+}
+
+/// Sorts diagnostics into the order a reader expects: the deck's first, then
+/// other files' by path; in a file by place, errors first.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let pa = a.span.as_ref().map_or(0, |s| s.start);
         let pb = b.span.as_ref().map_or(0, |s| s.start);
-        (pa, a.severity, a.code).cmp(&(pb, b.severity, b.code))
+        let fa = a.file.as_ref().map(|f| &f.path);
+        let fb = b.file.as_ref().map(|f| &f.path);
+        (fa, pa, a.severity, a.code).cmp(&(fb, pb, b.severity, b.code))
     });
+}
+
+/// The file a diagnostic is about, and its span when that can be drawn.
+fn place<'a>(d: &'a Diagnostic, deck: &SourceFile<'a>) -> (SourceFile<'a>, Option<Range<usize>>) {
+    match d.file.as_deref() {
+        None => (
+            SourceFile {
+                path: deck.path,
+                text: deck.text,
+            },
+            d.span.clone(),
+        ),
+        Some(File { path, text }) => (
+            SourceFile {
+                path,
+                text: text.as_deref().unwrap_or(""),
+            },
+            text.as_ref().and(d.span.clone()),
+        ),
+    }
 }
 
 /// Renders diagnostics in the requested format. `color` adds ANSI styles (human only).
@@ -184,6 +245,12 @@ pub fn render(
             message: visible(&d.message),
             help: d.help.as_deref().map(visible),
             slide: d.slide.as_deref().map(visible),
+            file: d.file.as_ref().map(|f| {
+                Arc::new(File {
+                    path: visible(&f.path),
+                    text: f.text.clone(),
+                })
+            }),
             ..d.clone()
         })
         .collect();
@@ -286,19 +353,27 @@ fn by_slide(diagnostics: &[Diagnostic]) -> Vec<(Option<&str>, Vec<&Diagnostic>)>
 fn render_one(
     out: &mut String,
     d: &Diagnostic,
-    source: &SourceFile,
+    deck: &SourceFile,
     lines: &LineIndex,
     renderer: &Renderer,
 ) {
     {
+        let (source, span) = place(d, deck);
+        let own;
+        let lines = if d.file.is_some() {
+            own = LineIndex::new(source.text);
+            &own
+        } else {
+            lines
+        };
         let mut group = Group::with_title(
             level(d.severity)
                 .primary_title(d.message.as_str())
-                .id(d.code),
+                .id(d.code.as_str()),
         );
-        match &d.span {
+        match span {
             Some(span) => {
-                let span = clamp_span(source.text, span.clone());
+                let span = clamp_span(source.text, span);
                 // Only the lines the span is on: the renderer would otherwise walk
                 // the whole file for every finding.
                 let around = lines.lines_around(&span);
@@ -352,24 +427,28 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 fn render_short(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
-    let lines = LineIndex::new(source.text);
+    let deck = LineIndex::new(source.text);
     let mut out = String::new();
     for d in diagnostics {
         let sev = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match &d.span {
+        let (file, span) = place(d, source);
+        match span {
             Some(span) => {
-                let (line, col) = lines.line_col(span.start);
+                let (line, col) = match d.file {
+                    None => deck.line_col(span.start),
+                    Some(_) => file.line_col(span.start),
+                };
                 out.push_str(&format!(
                     "{}:{line}:{col}: {sev}[{}]: {}\n",
-                    source.path, d.code, d.message
+                    file.path, d.code, d.message
                 ));
             }
             None => out.push_str(&format!(
                 "{}: {sev}[{}]: {}\n",
-                source.path, d.code, d.message
+                file.path, d.code, d.message
             )),
         }
     }
@@ -395,18 +474,23 @@ struct JsonDiagnostic<'a> {
 }
 
 fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
-    let lines = LineIndex::new(source.text);
+    let deck = LineIndex::new(source.text);
     let items: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| {
-            let start = d.span.as_ref().map(|s| lines.line_col(s.start));
-            let end = d.span.as_ref().map(|s| lines.line_col(s.end));
+            let (file, span) = place(d, source);
+            let line_col = |offset: usize| match d.file {
+                None => deck.line_col(offset),
+                Some(_) => file.line_col(offset),
+            };
+            let start = span.as_ref().map(|s| line_col(s.start));
+            let end = span.as_ref().map(|s| line_col(s.end));
             JsonDiagnostic {
-                code: d.code,
-                rule: crate::check::rules::lookup(d.code).map(|r| r.name),
+                code: d.code.as_str(),
+                rule: d.code.rule_name(),
                 severity: d.severity,
                 message: &d.message,
-                file: source.path,
+                file: file.path,
                 slide: d.slide.as_deref(),
                 line: start.map(|p| p.0),
                 column: start.map(|p| p.1),

@@ -5,39 +5,30 @@
 //! theme's least size; a slide that does not fit even then is reported (W301)
 //! with the slide and its place in deck.toml.
 //!
-//! The estimate follows `themes/default/style.css`; the browser tests
+//! The estimate follows `themes/default/style.css`, by the numbers in
+//! `geometry` (checked against the stylesheet there); the browser tests
 //! (tests/browser.rs) check that it agrees with Chromium: the slides warned
 //! about are the ones that overflow, and the others fit.
+//!
+//! This is the one fit decision: every back end reads `Slide::fit` (the
+//! HTML's `data-fit`, the PDF's text size). The PDF goes further down the
+//! same table only when the slide still overflows its own frame (W203).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::geometry::{
+    BAR_CELL_WIDTH, BAR_HEIGHT, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_RULE,
+    BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH,
+    EVIDENCE_GAP, EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, EVIDENCE_RULE, FIT_STEPS, HEADING_LEADING,
+    LABEL_GAP, ROW_RULE, SLIDE_FIT_STEPS, SUBTITLE_GAP, TABLE_LEADING, smallest_text,
+};
 use crate::layout::{Face, Fonts, Span, spans_of};
 use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind};
 use crate::theme::{Sizes, Theme};
 
-/// The slide canvas and its margins (`.slide` padding), in CSS pixels.
-pub const SLIDE_WIDTH: f32 = 1280.0;
-pub const SLIDE_HEIGHT: f32 = 720.0;
-const PAD_TOP: f32 = 56.0;
-const PAD_BOTTOM: f32 = 72.0;
-const PAD_SIDE: f32 = 80.0;
-
-/// The room inside the margins.
-pub const CONTENT_WIDTH: f32 = SLIDE_WIDTH - 2.0 * PAD_SIDE;
-pub const CONTENT_HEIGHT: f32 = SLIDE_HEIGHT - PAD_TOP - PAD_BOTTOM;
-
-/// Scale factors of the fit steps; `data-fit="n"` selects `FIT_STEPS[n]` in the
-/// stylesheet (`--fit`). Sizes never go below the theme's `min`.
-pub const FIT_STEPS: [f32; 4] = [1.0, 0.92, 0.85, 0.78];
-
-/// Line heights of the stylesheet (CSS `line-height`).
-const BODY_LEADING: f32 = 1.35;
-const HEADING_LEADING: f32 = 1.15;
-const TABLE_LEADING: f32 = 1.25;
-
 /// What the build decided for one slide.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
-    /// Index into `FIT_STEPS` (0: the theme's own sizes).
+    /// Index into `geometry::FIT_STEPS` (0: the theme's own sizes).
     pub step: usize,
     /// Estimated height of the slide's content at that step, in px.
     pub height: f32,
@@ -52,29 +43,20 @@ pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
     let fonts = fonts.as_ref().unwrap_or_else(|| Fonts::builtin());
     let sizes = &theme.config.sizes;
     let mut diagnostics = Vec::new();
-    let mut objection = 0;
     for slide in &mut lowered.slides {
-        if slide.kind == SlideKind::Objection {
-            objection += 1;
-        }
         let fit = fit_slide(slide, fonts, sizes);
         slide.fit = fit.step;
         if !fit.fits {
-            let name = match slide.kind {
-                SlideKind::Objection => format!("objection {objection}"),
-                _ => slide.describe(),
-            };
-            let smallest = sizes.min.max(sizes.text * FIT_STEPS[FIT_STEPS.len() - 1]);
+            let smallest = smallest_text(sizes);
             diagnostics.push(
-                Diagnostic::warning(
-                    "W301",
+                Diagnostic::new(Code::W301,
                     format!(
                         "slide {} does not fit: its text needs about {:.0}px of the {:.0}px a 1280×720 slide has, even in smaller type ({:.0}px)",
                         slide.number, fit.height, CONTENT_HEIGHT, smallest
                     ),
                 )
                 .at(slide.span.clone())
-                .on_slide(name)
+                .on_slide(slide.describe())
                 .help("say less on the slide: cut points, move detail to `notes`, or split the section"),
             );
         }
@@ -82,8 +64,9 @@ pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// The theme's own TrueType faces, when it has all four (else the built-in ones).
-fn theme_fonts(theme: &Theme) -> Option<Fonts> {
+/// The theme's own TrueType faces, when it has all four (else the built-in
+/// ones): the fonts fit measures with, and the PPTX sizes its boxes by.
+pub fn theme_fonts(theme: &Theme) -> Option<Fonts> {
     let faces = Face::ALL.map(|f| theme.file(f.file()));
     let [Some(r), Some(b), Some(i), Some(bi)] = faces else {
         return None;
@@ -100,8 +83,9 @@ fn theme_fonts(theme: &Theme) -> Option<Fonts> {
 
 /// The first step at which the slide fits, or the last step when none does.
 pub fn fit_slide(slide: &Slide, fonts: &Fonts, sizes: &Sizes) -> Fit {
-    let last = FIT_STEPS.len() - 1;
-    for (step, factor) in FIT_STEPS.iter().enumerate() {
+    let steps = &FIT_STEPS[..SLIDE_FIT_STEPS];
+    let last = steps.len() - 1;
+    for (step, factor) in steps.iter().enumerate() {
         let height = slide_height(slide, fonts, sizes, *factor);
         if height <= CONTENT_HEIGHT || step == last {
             return Fit {
@@ -111,7 +95,7 @@ pub fn fit_slide(slide: &Slide, fonts: &Fonts, sizes: &Sizes) -> Fit {
             };
         }
     }
-    unreachable!("FIT_STEPS is not empty")
+    unreachable!("the slide has fit steps")
 }
 
 /// A size scaled by the fit factor, never below the theme's least size.
@@ -164,14 +148,15 @@ fn title_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32
     if let Some(subtitle) = &slide.subtitle {
         let size = scaled(sizes.subtitle, factor, sizes);
         let width = CONTENT_WIDTH.min(ch(fonts, Face::Regular, size, 40.0));
-        h += 20.0 + text_height(fonts, subtitle, false, size, width, BODY_LEADING);
+        h += SUBTITLE_GAP + text_height(fonts, subtitle, false, size, width, BODY_LEADING);
     }
     if !slide.byline.is_empty() {
-        let size = scaled(sizes.text * 0.87, factor, sizes);
-        h += 48.0 + 20.0 + 6.0;
+        let size = scaled(sizes.text * BYLINE_SCALE, factor, sizes);
+        h += BYLINE_GAP + BYLINE_PAD + BYLINE_RULE;
         for line in &slide.byline {
             let rich = Rich::plain(line.clone());
-            h += text_height(fonts, &rich, false, size, CONTENT_WIDTH, BODY_LEADING) + 4.0;
+            h += text_height(fonts, &rich, false, size, CONTENT_WIDTH, BODY_LEADING)
+                + BYLINE_LINE_GAP;
         }
     }
     h
@@ -188,11 +173,11 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
         .break_lines(&spans_of(&label), sizes.label * 1.08, CONTENT_WIDTH)
         .len()
         .max(1);
-    let mut h = label_lines as f32 * sizes.label * BODY_LEADING + 12.0;
+    let mut h = label_lines as f32 * sizes.label * BODY_LEADING + LABEL_GAP;
 
     // The text column: the whole width, or three fifths beside an image.
     let width = if slide.image.is_some() {
-        (CONTENT_WIDTH - 48.0) * 3.0 / 5.0
+        (CONTENT_WIDTH - COLUMN_GAP) * 3.0 / 5.0
     } else {
         CONTENT_WIDTH
     };
@@ -205,7 +190,7 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
         claim,
         claim_width,
         HEADING_LEADING,
-    ) + 28.0;
+    ) + CLAIM_GAP;
     let text = scaled(sizes.text, factor, sizes);
     if let Some(answer) = &slide.answer {
         let size = scaled(sizes.answer, factor, sizes);
@@ -226,13 +211,14 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
     h += column;
     if let Some(evidence) = &slide.evidence {
         // margin-top 16, padding-top 10, border-left 6 + padding-left 20.
-        h += 26.0
+        h += EVIDENCE_GAP
+            + EVIDENCE_PAD_TOP
             + text_height(
                 fonts,
                 evidence,
                 false,
                 sizes.small,
-                CONTENT_WIDTH - 26.0,
+                CONTENT_WIDTH - (EVIDENCE_RULE + EVIDENCE_PAD_LEFT),
                 BODY_LEADING,
             );
     }
@@ -243,8 +229,8 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
 /// wraps in what the other columns leave.
 fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -> f32 {
     let size = sizes.small;
-    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 24.0;
-    let header = |text: &str| fonts.width(Face::Bold, text, size) + 24.0;
+    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 2.0 * CELL_PAD_X;
+    let header = |text: &str| fonts.width(Face::Bold, text, size) + 2.0 * CELL_PAD_X;
     // Today, target, unit, by: at least as wide as their widest cell; the bar 220 + padding.
     let numbers = rows
         .iter()
@@ -261,9 +247,10 @@ fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -
         .iter()
         .map(|m| cell(&m.by))
         .fold(header("By"), f32::max);
-    // The bar column: 220px and the cell padding.
-    let name_width = (width - numbers - unit - by - 224.0).max(size * 4.0) - 24.0;
-    let row_extra = 2.0 * 10.0 + 2.0;
+    // The bar column (220px and a little of the cell padding), and the name's own padding.
+    let name_width =
+        (width - numbers - unit - by - (BAR_CELL_WIDTH + 4.0)).max(size * 4.0) - 2.0 * CELL_PAD_X;
+    let row_extra = 2.0 * CELL_PAD_Y + ROW_RULE;
     let mut h = size * TABLE_LEADING + row_extra;
     for m in rows {
         let mut name = m.name.clone();
@@ -279,7 +266,8 @@ fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -
         }
         let lines = fonts.break_lines(&spans_of(&name), size, room).len().max(1);
         let tag = if m.quality { 5.0 } else { 0.0 };
-        h += (lines as f32 * size * TABLE_LEADING + tag).max(28.0) + row_extra;
+        // A row is at least as tall as its bar.
+        h += (lines as f32 * size * TABLE_LEADING + tag).max(BAR_HEIGHT) + row_extra;
     }
     h
 }
@@ -295,9 +283,9 @@ mod tests {
     #[test]
     fn smaller_steps_never_go_below_the_least_size() {
         let s = sizes();
-        for factor in FIT_STEPS {
+        for factor in &FIT_STEPS[..SLIDE_FIT_STEPS] {
             for size in [s.text, s.claim, s.title, s.answer] {
-                assert!(scaled(size, factor, &s) >= s.min);
+                assert!(scaled(size, *factor, &s) >= s.min);
             }
         }
         assert_eq!(scaled(s.text, FIT_STEPS[3], &s), s.min);

@@ -7,9 +7,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 
+use crate::backend::{Backend, Input, Rendered};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Labels, labels};
-use crate::slides::{Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
-use crate::theme::{Theme, ThemeError};
+use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
+use crate::theme::{Theme, ThemeError, ThemeFile};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -93,23 +95,6 @@ impl ImageView {
     }
 }
 
-/// The bar from baseline to target, in percent of the track. The PDF draws
-/// the same bar from it.
-#[derive(Serialize)]
-pub(crate) struct BarView {
-    pub(crate) baseline_pct: f64,
-    pub(crate) target_pct: f64,
-    /// The segment between baseline and target: its start and width in percent.
-    pub(crate) from_pct: f64,
-    pub(crate) width_pct: f64,
-    /// Left edge of the target marker.
-    pub(crate) marker_pct: f64,
-    /// True when the goal is to go down (e.g. complaints).
-    pub(crate) decrease: bool,
-    /// The bar in words, for assistive technology.
-    pub(crate) description: String,
-}
-
 #[derive(Serialize)]
 struct MeasureView {
     name_html: String,
@@ -119,25 +104,24 @@ struct MeasureView {
     unit: Option<String>,
     by: String,
     quality: bool,
-    bar: Option<BarView>,
+    bar: Option<Bar>,
+    /// The name, or the unit, holds a word too long for a column
+    /// (`LONG_WORD`): the stylesheet lets that cell break it anywhere.
+    long_name: bool,
+    long_unit: bool,
 }
 
-/// Rounds to one decimal (bar geometry).
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+/// Characters in a word past which a table cell may break it anywhere. Shorter
+/// words keep their place as the narrowest a column gets, so ordinary tables
+/// lay out as before; a 60-letter unit no longer pushes the table off the slide.
+const LONG_WORD: usize = 20;
+
+fn has_long_word(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().count() > LONG_WORD)
 }
 
-/// A figure with its unit, as the slide and the PDF print it.
-pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some("%") => format!("{figure}\u{a0}%"),
-        Some(u) => format!("{figure} {u}"),
-        None => figure.to_string(),
-    }
-}
-
-fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
-    let bar = bar_view(m, l);
+fn measure_view(m: &MeasureRow) -> MeasureView {
     MeasureView {
         name_html: rich_html(&m.name),
         why_html: m.why.as_ref().map(rich_html),
@@ -146,39 +130,10 @@ fn measure_view(m: &MeasureRow, l: &Labels) -> MeasureView {
         unit: m.unit.clone(),
         by: m.by.clone(),
         quality: m.quality,
-        bar,
+        bar: m.bar.clone(),
+        long_name: has_long_word(&m.name.text()),
+        long_unit: m.unit.as_deref().is_some_and(has_long_word),
     }
-}
-
-/// A measure's bar, when it has a baseline: for a rise, the solid part is
-/// today's value and the accent part the gain to the target; for a fall, the
-/// solid part is what is left at the target and the light part the reduction.
-pub(crate) fn bar_view(m: &MeasureRow, l: &Labels) -> Option<BarView> {
-    let baseline = m.baseline?;
-    let max = baseline.abs().max(m.target.abs());
-    let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
-    let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
-    let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
-    let unit = m.unit.as_deref();
-    let base = m.baseline_text.as_deref().unwrap_or_default();
-    let decrease = t < b;
-    Some(BarView {
-        baseline_pct: if decrease { t } else { b },
-        target_pct: t,
-        from_pct: b.min(t),
-        width_pct: round1((t - b).abs()),
-        marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
-        decrease,
-        description: format!(
-            "{}: {} {}, {} {} ({})",
-            m.name.text(),
-            l.today,
-            with_unit(base, unit),
-            l.goal,
-            with_unit(&m.target_text, unit),
-            m.by
-        ),
-    })
 }
 
 #[derive(Serialize)]
@@ -246,29 +201,11 @@ pub fn content_security_policy(scripts: &[&str]) -> String {
     )
 }
 
-/// Speaker notes; on a metrics slide, each measure's `why` is added, since the
-/// slide itself has room only for the table.
-fn notes_html(slide: &Slide, l: &Labels) -> String {
+/// Speaker notes; on a metrics slide, why each measure was chosen follows
+/// (lowering writes it), since the slide itself has room only for the table.
+fn notes_html(slide: &Slide) -> String {
     let mut html = blocks_html(&slide.notes);
-    let whys: Vec<String> = slide
-        .measures
-        .iter()
-        .filter_map(|m| {
-            let why = m.why.as_ref()?;
-            Some(format!(
-                "<li><strong>{}</strong>: {}</li>",
-                rich_html(&m.name),
-                rich_html(why)
-            ))
-        })
-        .collect();
-    if !whys.is_empty() {
-        html.push_str(&format!(
-            "<p>{}</p><ul>{}</ul>",
-            escape(l.why_measures),
-            whys.concat()
-        ));
-    }
+    html.push_str(&blocks_html(&slide.measure_notes));
     html
 }
 
@@ -285,9 +222,9 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         evidence_html: slide.evidence.as_ref().map(rich_html),
         answer_html: slide.answer.as_ref().map(rich_html),
         image: slide.image.as_ref().map(ImageView::new),
-        measures: slide.measures.iter().map(|m| measure_view(m, l)).collect(),
+        measures: slide.measures.iter().map(measure_view).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
-        notes_html: notes_html(slide, l),
+        notes_html: notes_html(slide),
         fit: slide.fit,
     }
 }
@@ -334,7 +271,7 @@ fn font_faces(theme: &Theme) -> String {
 /// The theme's page template, parsed. Parsing is kept for the next render with
 /// the same template text (every save in `watch`), and a changed template (a
 /// user's theme being edited) is parsed again.
-fn template(text: &str) -> Result<Arc<tera::Tera>, ThemeError> {
+fn template(text: &str) -> Result<Arc<tera::Tera>, tera::Error> {
     static LAST: Mutex<Option<(String, Arc<tera::Tera>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((t, tera)) = last.as_ref()
@@ -343,8 +280,7 @@ fn template(text: &str) -> Result<Arc<tera::Tera>, ThemeError> {
         return Ok(Arc::clone(tera));
     }
     let mut tera = tera::Tera::new();
-    tera.add_raw_template("deck.html", text)
-        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+    tera.add_raw_template("deck.html", text)?;
     let tera = Arc::new(tera);
     *last = Some((text.to_string(), Arc::clone(&tera)));
     Ok(tera)
@@ -377,12 +313,69 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
     Ok(css.replace("</style", "<\\/style"))
 }
 
-/// Renders the deck as one HTML page.
-pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
+/// A template error as a theme error in the template's file, at the place
+/// Tera reports.
+fn template_error(theme: &Theme, text: &str, e: &tera::Error) -> ThemeError {
+    let path = match &theme.folder {
+        Some(folder) => crate::theme::shown_path(&folder.join("deck.html")),
+        None => format!("deck.html of the {} theme", theme.config.name),
+    };
+    let (what, report) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => ("does not parse", Some(r)),
+        tera::ErrorKind::RenderingError(r) => ("could not be rendered", Some(r)),
+        _ => ("could not be rendered", None),
+    };
+    match report.filter(|r| r.filename() == "deck.html") {
+        Some(r) => ThemeError::new(format!("theme template deck.html {what}: {}", r.message()))
+            .in_file(ThemeFile {
+                path,
+                text: Some(Arc::from(text)),
+                span: Some(r.span().range.clone()),
+            }),
+        None => {
+            ThemeError::new(format!("theme template deck.html {what}: {e}")).in_file(ThemeFile {
+                path,
+                text: None,
+                span: None,
+            })
+        }
+    }
+}
+
+/// Renders the deck as one HTML page. A theme that cannot draw it is an
+/// error (E012), in the theme's file when it is about one.
+pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, Diagnostic> {
+    render_page(lowered, theme, None).map_err(theme_failure)
+}
+
+/// The script `watch` adds to the page it serves: it waits for the next build
+/// and reloads the page on the same slide (`src/reload.js`).
+pub const RELOAD_SCRIPT: &str = include_str!("reload.js");
+
+/// The reload script's element; `good` is the build the page comes from.
+pub fn reload_script(good: u64) -> String {
+    format!("<script id=\"pitchdeck-watch\" data-good=\"{good}\">{RELOAD_SCRIPT}</script>\n")
+}
+
+/// Renders the page; with `reload`, as `watch` serves it: the reload script
+/// before the last `</body>`, and the policy allowing that script (by its
+/// hash) and its requests to the server that served the page.
+fn render_page(
+    lowered: &Lowered,
+    theme: &Theme,
+    reload: Option<u64>,
+) -> Result<String, ThemeError> {
     let info = &lowered.info;
     let l = labels(info.lang);
     let total = lowered.slides.len();
     let js = theme.text("deck.js")?;
+    let csp = match reload {
+        None => content_security_policy(&[js]),
+        Some(_) => format!(
+            "{}; connect-src 'self'",
+            content_security_policy(&[js, RELOAD_SCRIPT])
+        ),
+    };
     let page = Page {
         deck: DeckView {
             title: &info.title,
@@ -401,15 +394,81 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<String, ThemeError> {
             .collect(),
         css: page_css(theme, info.brand_color.as_deref())?,
         js,
-        csp: content_security_policy(&[js]),
+        csp,
     };
-    let tera = template(theme.text("deck.html")?)?;
+    let text = theme.text("deck.html")?;
+    let tera = template(text).map_err(|e| template_error(theme, text, &e))?;
     let context = tera::Context::from_serialize(&page)
-        .map_err(|e| ThemeError(format!("template data: {e}")))?;
-    let html = tera
+        .map_err(|e| ThemeError::new(format!("template data: {e}")))?;
+    let mut html = tera
         .render("deck.html", &context)
-        .map_err(|e| ThemeError(format!("theme template deck.html: {e}")))?;
+        .map_err(|e| template_error(theme, text, &e))?;
+    if let Some(good) = reload {
+        let at = html
+            .to_ascii_lowercase()
+            .rfind("</body>")
+            .unwrap_or(html.len());
+        html.insert_str(at, &reload_script(good));
+    }
     Ok(html)
+}
+
+/// The HTML back end: the deck file.
+pub struct Html;
+
+/// The page `watch` serves: the deck with its reload script (never written).
+pub struct Served;
+
+fn rendered(
+    page: Result<String, ThemeError>,
+    lowered: &Lowered,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    match page {
+        Ok(page) => Ok(Rendered {
+            bytes: page.into_bytes(),
+            count: lowered.slides.len(),
+            diagnostics: Vec::new(),
+        }),
+        Err(e) => Err(vec![theme_failure(e)]),
+    }
+}
+
+/// A theme that cannot draw the deck (a template that does not parse, a
+/// missing file): the HTML back end's own error, E012.
+fn theme_failure(e: ThemeError) -> Diagnostic {
+    let message = format!("the theme cannot draw the HTML deck: {}", e.message);
+    ThemeError { message, ..e }
+        .help("fix the theme's files (docs/themes.md), or build with a built-in theme: --theme default")
+        .diagnostic(Code::E012, None)
+}
+
+impl Backend for Html {
+    fn output(&self) -> &'static str {
+        "html"
+    }
+    fn unit(&self) -> &'static str {
+        "slides"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        rendered(render_page(input.lowered, input.theme, None), input.lowered)
+    }
+}
+
+impl Backend for Served {
+    fn output(&self) -> &'static str {
+        "served.html"
+    }
+    fn unit(&self) -> &'static str {
+        "slides"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let page = render_page(
+            input.lowered,
+            input.theme,
+            Some(input.settings.served_version),
+        );
+        rendered(page, input.lowered)
+    }
 }
 
 #[cfg(test)]
@@ -428,6 +487,39 @@ mod tests {
         assert!(content_security_policy(&[]).contains("script-src 'none'"));
     }
 
+    /// The served page: the reload script before the last `</body>`, its
+    /// hash in the policy with `connect-src 'self'`; the built page has neither.
+    #[test]
+    fn the_served_page_carries_the_reload_script_and_its_hash() {
+        let compiled = crate::compile(
+            "[deck]\ntitle = \"T\"\n[need]\nclaim = \"A.\"\n[risk]\nclaim = \"B.\"\n[strategy]\nclaim = \"C.\"\n[metrics]\nclaim = \"D.\"\n[[metrics.measure]]\nname = \"E\"\ntarget = 1\nby = 2027-01-01\n",
+            std::path::Path::new("."),
+        );
+        let lowered = compiled.lowered.expect("a valid deck");
+        let theme = Theme::builtin("default").unwrap();
+        let built = render_page(&lowered, &theme, None).unwrap();
+        let served = render_page(&lowered, &theme, Some(3)).unwrap();
+        let tag = reload_script(3);
+        assert!(!built.contains("pitchdeck-watch") && !built.contains("connect-src"));
+        let at = served.rfind("</body>").unwrap();
+        assert!(
+            served[..at].ends_with(&tag),
+            "the script is not just before </body>"
+        );
+        let js = theme.text("deck.js").unwrap();
+        let policy = escape(&format!(
+            "{}; connect-src 'self'",
+            content_security_policy(&[js, RELOAD_SCRIPT])
+        ));
+        assert!(served.contains(&policy), "{policy}");
+        // The hash is of the element's exact text, as browsers compute it.
+        let body = tag
+            .strip_prefix("<script id=\"pitchdeck-watch\" data-good=\"3\">")
+            .and_then(|s| s.strip_suffix("</script>\n"))
+            .unwrap();
+        assert_eq!(body, RELOAD_SCRIPT);
+    }
+
     #[test]
     fn escape_covers_the_five_characters() {
         assert_eq!(
@@ -441,7 +533,8 @@ mod tests {
         let (rich, _) = parse_inline("**bold** [x](https://e.org/?a=1&b=\"2\")");
         assert_eq!(
             rich_html(&rich),
-            "<strong>bold</strong> <a href=\"https://e.org/?a=1&amp;b=&quot;2&quot;\">x</a>"
+            // `"` is percent-encoded in lowering (a valid URL), `&` escaped here.
+            "<strong>bold</strong> <a href=\"https://e.org/?a=1&amp;b=%222%22\">x</a>"
         );
     }
 }

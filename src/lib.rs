@@ -1,20 +1,27 @@
 //! pitchdeck: compile a short argument written in TOML into a plain-language
 //! deck — a self-contained HTML file to present from, and a PDF handout.
 //!
-//! The pipeline, one stage per module:
-//! `load` (read + validate) → `check` (rules) → `slides` (lower) → `html` → `write`.
+//! The compiler is [`build`] (in `pipeline.rs`): `load` (read + validate) →
+//! `check` (rules) → `slides` (lower) → `fit` (lay out) → the back ends asked
+//! for (`html`, `pdf`, behind [`backend::Backend`]) → artifacts with every
+//! diagnostic. The binary (`main.rs`, `cmd/`) parses flags, writes the
+//! artifacts and prints. `docs/architecture.md` is the map.
 
+pub mod backend;
 pub mod check;
 pub mod deck;
 pub mod diagnostic;
 pub mod fit;
 pub mod generate;
+pub mod geometry;
 pub mod html;
 pub mod i18n;
 pub mod layout;
 pub mod load;
 pub mod pdf;
+pub mod pipeline;
 pub mod pptx;
+pub mod raw;
 pub mod schema;
 pub mod slides;
 pub mod starter;
@@ -25,6 +32,7 @@ use std::path::Path;
 
 pub use deck::Deck;
 pub use diagnostic::{Diagnostic, Severity};
+pub use pipeline::{Artifact, Build, Options, build};
 pub use slides::{Lowered, Slide};
 pub use theme::Theme;
 
@@ -42,11 +50,23 @@ impl Compiled {
     }
 }
 
-/// Validates, lowers and checks deck text. `dir` is the deck's folder (images
-/// are read from it). Pure apart from reading images. The plain-language check
-/// runs when the deck is valid; its warnings come with the rest.
+/// The front half of [`build`]: validates, lowers and checks deck text. `dir`
+/// is the deck's folder (images and theme folders are looked for in it). Pure
+/// apart from reading images and asking whether the theme's folder exists. The
+/// plain-language check runs when the deck is valid; its warnings come with the
+/// rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {
-    let (deck, mut diagnostics) = load::parse(source, dir);
+    let load::Parsed {
+        mut deck,
+        images,
+        theme,
+        mut diagnostics,
+    } = load::parse(source);
+    diagnostics.extend(load::resolve_images(deck.as_mut(), &images, dir));
+    diagnostics.extend(theme.and_then(|spec| theme::unknown_theme(&spec, dir)));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        deck = None;
+    }
     let lowered = deck.as_ref().map(|deck| {
         let mut lowered = slides::lower(deck);
         diagnostics.append(&mut lowered.diagnostics);

@@ -1,8 +1,14 @@
 //! Reading deck.toml: the file, the TOML syntax, and every rule of format 1.
 //!
-//! The TOML is parsed into a spanned tree (`toml::de::DeTable`) and walked by hand
-//! rather than deserialised with serde, so that *every* problem in a file is
-//! reported in one run, each at the exact key or value it is about.
+//! Three stages: [`read`] the file; [`parse`] the text into the validated
+//! [`Deck`], touching no other file; [`resolve_images`] reads the images it
+//! names. (Whether the deck's theme exists is `theme::unknown_theme`.)
+//!
+//! The TOML is parsed into a spanned tree (`toml::de::DeTable`) and walked by
+//! hand rather than deserialised with serde, so that *every* problem in a file
+//! is reported in one run, each at the exact key or value it is about. The keys
+//! each table accepts are the raw model's (`raw.rs`); what the walk builds is a
+//! raw `DeckFile`, and [`build`] turns it into the `Deck`, field by field.
 
 use std::fs;
 use std::io;
@@ -16,7 +22,8 @@ use crate::deck::{
     CheckConfig, Date, Deck, Image, ImageFormat, Lang, Measure, MeasureKind, Meta, Number,
     Objection, Section, SectionKind, Text,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, code, suggest};
+use crate::raw::{self, LocalDate, Sp, keys};
 
 /// Largest deck file read, in bytes. Decks are a page of text; this guards memory.
 pub const MAX_DECK_BYTES: u64 = 2 * 1024 * 1024;
@@ -142,9 +149,52 @@ fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Parses and validates deck text. `dir` is the deck's folder (for images).
-/// Returns the deck when there are no errors, and every diagnostic found.
-pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
+/// What parsing found: the deck when the file has no errors (its images not
+/// read yet), the files the deck names — found even when it has errors, so
+/// that a later stage reports their problems in the same run — and every
+/// diagnostic.
+#[derive(Debug)]
+pub struct Parsed {
+    pub deck: Option<Deck>,
+    /// Every image the deck names, for [`resolve_images`].
+    pub images: Vec<ImageRef>,
+    /// `[deck] theme`, for `theme::unknown_theme` and the back ends.
+    pub theme: Option<Text>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    fn failed(diagnostics: Vec<Diagnostic>) -> Parsed {
+        Parsed {
+            deck: None,
+            images: Vec::new(),
+            theme: None,
+            diagnostics,
+        }
+    }
+}
+
+/// Where an image goes in the deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageSlot {
+    Logo,
+    Section(SectionKind),
+}
+
+/// An image the deck names, not read yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageRef {
+    pub slot: ImageSlot,
+    /// The path as written.
+    pub path: Text,
+    pub alt: Text,
+    /// The table it is in, for messages: `[need]`, `[deck]`.
+    pub context: String,
+}
+
+/// Parses and validates deck text, without reading any other file. Returns
+/// the deck when there are no errors, and every diagnostic found.
+pub fn parse(source: &str) -> Parsed {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let mut diags: Vec<Diagnostic> = syntax_errors
@@ -153,7 +203,7 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end();
-                Diagnostic::error("E001", format!("TOML syntax: {message}"))
+                Diagnostic::new(Code::E001, format!("TOML syntax: {message}"))
                     .at(span)
                     .help(syntax_help(message))
             })
@@ -162,84 +212,358 @@ pub fn parse(source: &str, dir: &Path) -> (Option<Deck>, Vec<Diagnostic>) {
         if let Some(next) = syntax_errors.get(MAX_SYNTAX_ERRORS) {
             let more = syntax_errors.len() - MAX_SYNTAX_ERRORS;
             diags.push(
-                Diagnostic::error(
-                    "E001",
+                Diagnostic::new(
+                    Code::E001,
                     format!("TOML syntax: {more} more errors from here on are not shown"),
                 )
                 .at(next.span().unwrap_or(0..0))
                 .help("fix the first errors: the rest often follow from them"),
             );
         }
-        return (None, diags);
+        return Parsed::failed(diags);
     }
     if root.get_ref().is_empty() {
-        let d = Diagnostic::error("E003", "the deck file has no sections")
+        let d = Diagnostic::new(Code::E003, "the deck file has no sections")
             .at(0..0)
             .help("start from a working deck: `pitchdeck new deck.toml` writes one with every section explained");
-        return (None, vec![d]);
+        return Parsed::failed(vec![d]);
     }
     let mut v = Validator {
         source,
-        dir,
         diags: Vec::new(),
+        images: Vec::new(),
+        theme: None,
     };
-    let deck = v.deck(root.get_ref());
+    let file = v.deck(root.get_ref());
     let has_errors = v.diags.iter().any(Diagnostic::is_error);
-    (if has_errors { None } else { deck }, v.diags)
+    Parsed {
+        deck: file.filter(|_| !has_errors).map(|f| build(f, source)),
+        images: v.images,
+        theme: v.theme,
+        diagnostics: v.diags,
+    }
 }
 
-pub(crate) const ROOT_KEYS: &[&str] = &[
-    "deck",
-    "summary",
-    "need",
-    "risk",
-    "research",
-    "strategy",
-    "engagement",
-    "metrics",
-    "ask",
-    "objection",
-    "check",
-];
-pub(crate) const DECK_KEYS: &[&str] = &[
-    "title",
-    "subtitle",
-    "author",
-    "audience",
-    "date",
-    "lang",
-    "theme",
-    "minutes",
-    "brand_color",
-    "logo",
-];
-pub(crate) const SECTION_KEYS: &[&str] =
-    &["claim", "points", "evidence", "image", "image_alt", "notes"];
-pub(crate) const METRICS_KEYS: &[&str] = &[
-    "claim",
-    "points",
-    "evidence",
-    "image",
-    "image_alt",
-    "notes",
-    "measure",
-];
-pub(crate) const MEASURE_KEYS: &[&str] =
-    &["name", "target", "by", "baseline", "unit", "kind", "why"];
-pub(crate) const OBJECTION_KEYS: &[&str] = &["question", "answer"];
-pub(crate) const CHECK_KEYS: &[&str] = &[
-    "max_points",
-    "max_claim_words",
-    "max_slide_words",
-    "max_lix",
-    "allow",
-    "words",
-];
+/// The validated deck from the file as written: every field of the raw model
+/// named (so that a new key cannot be left out), defaults filled here and
+/// nowhere else. Images are filled in by [`resolve_images`].
+pub fn build(file: raw::DeckFile, source: &str) -> Deck {
+    let text = |s: Sp<String>| Text::from_source(s.value, s.span, source);
+    let raw::DeckFile {
+        deck,
+        summary,
+        need,
+        risk,
+        research,
+        strategy,
+        engagement,
+        metrics,
+        ask,
+        objection,
+        check,
+    } = file;
+
+    let Sp {
+        value:
+            raw::DeckMeta {
+                title,
+                subtitle,
+                author,
+                audience,
+                date,
+                lang,
+                theme,
+                minutes,
+                brand_color,
+                // Read by `resolve_images`.
+                logo: _,
+            },
+        span,
+    } = deck;
+    let meta = Meta {
+        span,
+        title: text(title),
+        subtitle: subtitle.map(text),
+        author: author.map(text),
+        audience: audience.map(text),
+        date: date.as_ref().map(|d| d.value.0),
+        date_span: date.map(|d| d.span),
+        lang: match lang {
+            None => Lang::default(),
+            Some(raw::Lang::En) => Lang::En,
+            Some(raw::Lang::Sv) => Lang::Sv,
+        },
+        theme: theme.map(text),
+        minutes: minutes.as_ref().map(|m| m.value),
+        minutes_span: minutes.map(|m| m.span),
+        brand_color: brand_color.map(text),
+        logo: None,
+    };
+
+    let section = |kind: SectionKind, section: Sp<raw::Section>| {
+        let Sp {
+            value:
+                raw::Section {
+                    claim,
+                    points,
+                    evidence,
+                    // Read by `resolve_images`.
+                    image: _,
+                    image_alt: _,
+                    notes,
+                },
+            span,
+        } = section;
+        Section {
+            kind,
+            span,
+            claim: text(claim),
+            points_span: points.as_ref().map(|p| p.span.clone()),
+            points: points.map_or(Vec::new(), |p| p.value.into_iter().map(text).collect()),
+            evidence: evidence.map(text),
+            image: None,
+            notes: notes.map(text),
+        }
+    };
+    let Sp {
+        value:
+            raw::Metrics {
+                claim,
+                points,
+                evidence,
+                image,
+                image_alt,
+                notes,
+                measure,
+            },
+        span: metrics_span,
+    } = metrics;
+    let metrics = section(
+        SectionKind::Metrics,
+        Sp::new(
+            raw::Section {
+                claim,
+                points,
+                evidence,
+                image,
+                image_alt,
+                notes,
+            },
+            metrics_span,
+        ),
+    );
+    let mut sections = Vec::new();
+    sections.extend(summary.map(|s| section(SectionKind::Summary, s)));
+    sections.push(section(SectionKind::Need, need));
+    sections.push(section(SectionKind::Risk, risk));
+    sections.extend(research.map(|s| section(SectionKind::Research, s)));
+    sections.push(section(SectionKind::Strategy, strategy));
+    sections.extend(engagement.map(|s| section(SectionKind::Engagement, s)));
+    sections.push(metrics);
+    sections.extend(ask.map(|s| section(SectionKind::Ask, s)));
+
+    let measures = measure
+        .into_iter()
+        .map(|m| {
+            let Sp {
+                value:
+                    raw::Measure {
+                        name,
+                        target,
+                        by,
+                        baseline,
+                        unit,
+                        kind,
+                        why,
+                    },
+                span,
+            } = m;
+            Measure {
+                span,
+                name: text(name),
+                target: Number(target.value),
+                target_span: target.span,
+                by: by.value.0,
+                by_span: by.span,
+                baseline: baseline.map(Number),
+                unit: unit.map(text),
+                kind: match kind.as_ref().map(|k| k.value) {
+                    None => MeasureKind::default(),
+                    Some(raw::MeasureKind::Count) => MeasureKind::Count,
+                    Some(raw::MeasureKind::Quality) => MeasureKind::Quality,
+                },
+                kind_span: kind.map(|k| k.span),
+                why: why.map(text),
+            }
+        })
+        .collect();
+
+    let objections = objection
+        .into_iter()
+        .map(|o| {
+            let Sp {
+                value: raw::Objection { question, answer },
+                span,
+            } = o;
+            Objection {
+                span,
+                question: text(question),
+                answer: text(answer),
+            }
+        })
+        .collect();
+
+    let defaults = CheckConfig::default();
+    let raw::Check {
+        max_points,
+        max_claim_words,
+        max_slide_words,
+        max_lix,
+        allow,
+        words,
+    } = check.unwrap_or_default();
+    let limit = |n: Option<u32>, default: usize| n.map_or(default, |n| n as usize);
+    let check = CheckConfig {
+        max_points: limit(max_points, defaults.max_points),
+        max_claim_words: limit(max_claim_words, defaults.max_claim_words),
+        max_slide_words: limit(max_slide_words, defaults.max_slide_words),
+        max_lix: max_lix.unwrap_or(defaults.max_lix),
+        allow: allow.unwrap_or_default().into_iter().map(text).collect(),
+        words: words.unwrap_or_default().into_iter().map(text).collect(),
+    };
+
+    Deck {
+        meta,
+        sections,
+        measures,
+        objections,
+        check,
+    }
+}
+
+/// Reads the images a deck names from its folder `dir` (a stage after
+/// parsing) and puts them in the deck, when there is one. Every image is
+/// read, also when the deck has errors, so that all problems show in one run.
+pub fn resolve_images(
+    mut deck: Option<&mut Deck>,
+    images: &[ImageRef],
+    dir: &Path,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for image in images {
+        match read_image(image, dir) {
+            Ok(read) => {
+                let Some(deck) = deck.as_deref_mut() else {
+                    continue;
+                };
+                match image.slot {
+                    ImageSlot::Logo => deck.meta.logo = Some(read),
+                    ImageSlot::Section(kind) => {
+                        if let Some(section) = deck.sections.iter_mut().find(|s| s.kind == kind) {
+                            section.image = Some(read);
+                        }
+                    }
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    diagnostics
+}
+
+/// One image, checked and read: local, inside the deck's folder, a regular
+/// file within the size limit, PNG, JPEG or SVG.
+fn read_image(image: &ImageRef, dir: &Path) -> Result<Image, Diagnostic> {
+    let ImageRef {
+        path,
+        alt,
+        context: ctx,
+        slot: _,
+    } = image;
+    let raw = path.value.trim();
+    let err = |msg: String, help: &str| {
+        Diagnostic::new(Code::E008, msg)
+            .at(path.span.clone())
+            .help(help.to_string())
+    };
+    if raw.contains("://") || raw.starts_with("data:") || raw.starts_with("//") {
+        return Err(err(
+            format!("the image in {ctx} is not a local file: `{raw}`"),
+            "save the image in the deck's folder and give its relative path; the deck must work offline",
+        ));
+    }
+    let rel = Path::new(raw);
+    if rel.is_absolute() {
+        return Err(err(
+            format!("the image path in {ctx} is absolute: `{raw}`"),
+            "give a path relative to the deck file, inside its folder",
+        ));
+    }
+    let full = dir.join(rel);
+    let (Ok(dir), Ok(real)) = (dir.canonicalize(), full.canonicalize()) else {
+        return Err(err(
+            format!("the image in {ctx} was not found: `{raw}`"),
+            "check the path; it is relative to the deck file's folder",
+        ));
+    };
+    if !real.starts_with(&dir) {
+        return Err(err(
+            format!("the image in {ctx} is outside the deck's folder: `{raw}`"),
+            "copy the image into the deck's folder (or a folder below it)",
+        ));
+    }
+    let meta = fs::metadata(&real).ok();
+    if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
+        // A folder, a pipe or a device: reading it could block or never end.
+        return Err(err(
+            format!("the image in {ctx} is not a regular file: `{raw}`"),
+            "give the path of an image file (PNG, JPEG or SVG)",
+        ));
+    }
+    let size = meta.map_or(0, |m| m.len());
+    if size > MAX_IMAGE_BYTES {
+        return Err(err(
+            format!("the image in {ctx} is {size} bytes; the limit is {MAX_IMAGE_BYTES}"),
+            "make the image smaller (a slide needs at most about 2000 pixels across)",
+        ));
+    }
+    // Bounded even if the file grows between the size check and the read.
+    let bytes = match read_at_most(&real, MAX_IMAGE_BYTES) {
+        Ok(b) if b.len() as u64 > MAX_IMAGE_BYTES => {
+            return Err(err(
+                format!(
+                    "the image in {ctx} is over {MAX_IMAGE_BYTES} bytes; the limit is {MAX_IMAGE_BYTES}"
+                ),
+                "make the image smaller (a slide needs at most about 2000 pixels across)",
+            ));
+        }
+        Ok(b) => b,
+        Err(e) => {
+            return Err(err(
+                format!("the image in {ctx} could not be read: {e}"),
+                "check the file's permissions",
+            ));
+        }
+    };
+    let Some(format) = sniff_image(&bytes) else {
+        return Err(err(
+            format!("the image in {ctx} is not a PNG, JPEG or SVG file: `{raw}`"),
+            "convert it to PNG or JPEG",
+        ));
+    };
+    Ok(Image {
+        path: path.clone(),
+        alt: alt.clone(),
+        format,
+        bytes,
+    })
+}
 
 struct Validator<'a> {
     source: &'a str,
-    dir: &'a Path,
     diags: Vec<Diagnostic>,
+    images: Vec<ImageRef>,
+    theme: Option<Text>,
 }
 
 type Table<'i> = DeTable<'i>;
@@ -257,19 +581,14 @@ fn type_name(value: &DeValue) -> &'static str {
     }
 }
 
-/// The closest valid key, when one is close enough to be a likely typo.
-pub fn suggest<'k>(key: &str, valid: &[&'k str]) -> Option<&'k str> {
-    valid
-        .iter()
-        .map(|v| (strsim::jaro_winkler(key, v), *v))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, v)| v)
-}
-
 impl<'a> Validator<'a> {
     fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    /// A string as the deck's text, pointing back into the source.
+    fn text(&self, s: Sp<String>) -> Text {
+        Text::from_source(s.value, s.span, self.source)
     }
 
     /// Where to point when something is missing from the whole file: the end of
@@ -285,7 +604,7 @@ impl<'a> Validator<'a> {
             if allowed.contains(&name) {
                 continue;
             }
-            let mut d = Diagnostic::error("E002", format!("unknown key `{name}` in {context}"))
+            let mut d = Diagnostic::new(Code::E002, format!("unknown key `{name}` in {context}"))
                 .at(key.span());
             d = match suggest(name, allowed) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
@@ -304,8 +623,8 @@ impl<'a> Validator<'a> {
 
     fn wrong_type(&mut self, key: &str, context: &str, expected: &str, value: &Value, help: &str) {
         self.push(
-            Diagnostic::error(
-                "E005",
+            Diagnostic::new(
+                Code::E005,
                 format!(
                     "`{key}` in {context} must be {expected}, found {}",
                     type_name(value.get_ref())
@@ -318,8 +637,8 @@ impl<'a> Validator<'a> {
 
     fn missing(&mut self, key: &str, context: &str, at: Range<usize>, help: &str) {
         self.push(
-            Diagnostic::error(
-                "E004",
+            Diagnostic::new(
+                Code::E004,
                 format!("{context} is missing the required key `{key}`"),
             )
             .at(at)
@@ -327,12 +646,18 @@ impl<'a> Validator<'a> {
         );
     }
 
-    fn string(&mut self, table: &Table, key: &str, context: &str, example: &str) -> Option<Text> {
+    fn string(
+        &mut self,
+        table: &Table,
+        key: &str,
+        context: &str,
+        example: &str,
+    ) -> Option<Sp<String>> {
         let (_, value) = Self::lookup(table, key)?;
         match value.get_ref() {
             DeValue::String(s) => {
                 self.check_length(s, key, context, value.span());
-                Some(Text::from_source(s.to_string(), value.span(), self.source))
+                Some(Sp::new(s.to_string(), value.span()))
             }
             _ => {
                 self.wrong_type(
@@ -351,7 +676,7 @@ impl<'a> Validator<'a> {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             self.push(
-                Diagnostic::error("E011", format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
+                Diagnostic::new(Code::E011, format!("`{key}` in {context} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"))
                     .at(span.start..span.start)
                     .help("a slide or its notes should be read in a minute or two; shorten it or split it"),
             );
@@ -365,7 +690,7 @@ impl<'a> Validator<'a> {
         context: &str,
         at: Range<usize>,
         example: &str,
-    ) -> Option<Text> {
+    ) -> Option<Sp<String>> {
         if Self::lookup(table, key).is_none() {
             self.missing(
                 key,
@@ -378,7 +703,7 @@ impl<'a> Validator<'a> {
         let text = self.string(table, key, context, example)?;
         if text.value.trim().is_empty() {
             self.push(
-                Diagnostic::error("E006", format!("`{key}` in {context} is empty"))
+                Diagnostic::new(Code::E006, format!("`{key}` in {context} is empty"))
                     .at(text.span.clone())
                     .help(format!("write it out, e.g. {key} = \"{example}\"")),
             );
@@ -391,7 +716,7 @@ impl<'a> Validator<'a> {
         table: &Table,
         key: &str,
         context: &str,
-    ) -> Option<(Vec<Text>, Range<usize>)> {
+    ) -> Option<(Vec<Sp<String>>, Range<usize>)> {
         let (_, value) = Self::lookup(table, key)?;
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(
@@ -408,11 +733,11 @@ impl<'a> Validator<'a> {
             match item.get_ref() {
                 DeValue::String(s) => {
                     self.check_length(s, key, context, item.span());
-                    out.push(Text::from_source(s.to_string(), item.span(), self.source))
+                    out.push(Sp::new(s.to_string(), item.span()))
                 }
                 other => self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "each entry of `{key}` in {context} must be a string, found {}",
                             type_name(other)
@@ -452,8 +777,8 @@ impl<'a> Validator<'a> {
             Some(n) if n >= range.0 && n <= range.1 => Some((n, value.span())),
             _ => {
                 self.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        Code::E006,
                         format!(
                             "`{key}` in {context} must be between {} and {}",
                             range.0, range.1
@@ -467,12 +792,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn number(
-        &mut self,
-        table: &Table,
-        key: &str,
-        context: &str,
-    ) -> Option<(Number, Range<usize>)> {
+    fn number(&mut self, table: &Table, key: &str, context: &str) -> Option<Sp<f64>> {
         let (_, value) = Self::lookup(table, key)?;
         let n = match value.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
@@ -495,11 +815,11 @@ impl<'a> Validator<'a> {
             }
         };
         match n {
-            Some(n) => Some((Number(n), value.span())),
+            Some(n) => Some(Sp::new(n, value.span())),
             None => {
                 self.push(
-                    Diagnostic::error(
-                        "E006",
+                    Diagnostic::new(
+                        Code::E006,
                         format!("`{key}` in {context} must be a finite number"),
                     )
                     .at(value.span())
@@ -510,23 +830,23 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn date(&mut self, table: &Table, key: &str, context: &str) -> Option<(Date, Range<usize>)> {
+    fn date(&mut self, table: &Table, key: &str, context: &str) -> Option<Sp<LocalDate>> {
         let (_, value) = Self::lookup(table, key)?;
         let bad = |v: &mut Self, msg: String, help: &str| {
             v.push(
-                Diagnostic::error("E006", msg)
+                Diagnostic::new(Code::E006, msg)
                     .at(value.span())
                     .help(help.to_string()),
             );
         };
         match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => Some((
-                    Date {
+                (Some(d), None, None) => Some(Sp::new(
+                    LocalDate(Date {
                         year: d.year,
                         month: d.month,
                         day: d.day,
-                    },
+                    }),
                     value.span(),
                 )),
                 _ => {
@@ -565,11 +885,11 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn deck(&mut self, root: &Table) -> Option<Deck> {
-        self.check_keys(root, ROOT_KEYS, "the deck file");
+    fn deck(&mut self, root: &Table) -> Option<raw::DeckFile> {
+        self.check_keys(root, keys::root(), "the deck file");
         let meta = self.meta(root);
-        let mut sections = Vec::new();
-        let mut measures = Vec::new();
+        let mut sections: Vec<(SectionKind, Sp<raw::Section>)> = Vec::new();
+        let mut metrics = None;
         for kind in SectionKind::ALL {
             match Self::lookup(root, kind.key()) {
                 Some((_, value)) => {
@@ -583,11 +903,11 @@ impl<'a> Validator<'a> {
                         );
                         continue;
                     };
-                    if let Some(section) = self.section(kind, table, value.span()) {
-                        sections.push(section);
-                    }
+                    let span = value.span();
                     if kind == SectionKind::Metrics {
-                        measures = self.measures(table, value.span());
+                        metrics = self.metrics(table, span);
+                    } else if let Some(section) = self.section(kind, table, span.clone()) {
+                        sections.push((kind, Sp::new(section, span)));
                     }
                 }
                 None if kind.required() => {
@@ -605,8 +925,8 @@ impl<'a> Validator<'a> {
                         _ => format!("add a [{}] table with a `claim`: one sentence that states the point", kind.key()),
                     };
                     self.push(
-                        Diagnostic::error(
-                            "E003",
+                        Diagnostic::new(
+                            Code::E003,
                             format!("the deck has no [{}] section{place}", kind.key()),
                         )
                         .at(at)
@@ -616,21 +936,33 @@ impl<'a> Validator<'a> {
                 None => {}
             }
         }
-        let objections = self.objections(root);
+        let objection = self.objections(root);
         let check = self.check_config(root);
-        Some(Deck {
-            meta: meta?,
-            sections,
-            measures,
-            objections,
+        let mut take = |kind: SectionKind| {
+            sections
+                .iter()
+                .position(|(k, _)| *k == kind)
+                .map(|i| sections.remove(i).1)
+        };
+        Some(raw::DeckFile {
+            deck: meta?,
+            summary: take(SectionKind::Summary),
+            need: take(SectionKind::Need)?,
+            risk: take(SectionKind::Risk)?,
+            research: take(SectionKind::Research),
+            strategy: take(SectionKind::Strategy)?,
+            engagement: take(SectionKind::Engagement),
+            metrics: metrics?,
+            ask: take(SectionKind::Ask),
+            objection,
             check,
         })
     }
 
-    fn meta(&mut self, root: &Table) -> Option<Meta> {
+    fn meta(&mut self, root: &Table) -> Option<Sp<raw::DeckMeta>> {
         let Some((_, value)) = Self::lookup(root, "deck") else {
             self.push(
-                Diagnostic::error("E003", "the deck has no [deck] section")
+                Diagnostic::new(Code::E003, "the deck has no [deck] section")
                     .at(0..0)
                     .help("start the file with [deck] and a line title = \"What we ask for\""),
             );
@@ -648,7 +980,7 @@ impl<'a> Validator<'a> {
         };
         let span = value.span();
         let ctx = "[deck]";
-        self.check_keys(t, DECK_KEYS, ctx);
+        self.check_keys(t, keys::deck(), ctx);
         let title = self.required_string(
             t,
             "title",
@@ -659,14 +991,12 @@ impl<'a> Validator<'a> {
         let subtitle = self.string(t, "subtitle", ctx, "One line under the title");
         let author = self.string(t, "author", ctx, "Anna Berg, web manager");
         let audience = self.string(t, "audience", ctx, "Executive team");
-        let (date, date_span) = self
-            .date(t, "date", ctx)
-            .map_or((None, None), |(d, s)| (Some(d), Some(s)));
+        let date = self.date(t, "date", ctx);
         let lang = match self.string(t, "lang", ctx, "en") {
-            None => Lang::En,
+            None => None,
             Some(text) => match text.value.as_str() {
-                "en" => Lang::En,
-                "sv" => Lang::Sv,
+                "en" => Some(raw::Lang::En),
+                "sv" => Some(raw::Lang::Sv),
                 other => {
                     let help = match other.to_lowercase().as_str() {
                         "english" | "en-gb" | "en-us" | "eng" => "write lang = \"en\"".to_string(),
@@ -676,43 +1006,30 @@ impl<'a> Validator<'a> {
                         _ => "pitchdeck speaks \"en\" (English) and \"sv\" (Swedish)".to_string(),
                     };
                     self.push(
-                        Diagnostic::error("E006", format!("unknown language `{other}` in [deck]"))
-                            .at(text.span)
-                            .help(help),
+                        Diagnostic::new(
+                            Code::E006,
+                            format!("unknown language `{other}` in [deck]"),
+                        )
+                        .at(text.span)
+                        .help(help),
                     );
-                    Lang::En
+                    None
                 }
             },
         };
+        // Whether the theme exists is asked after parsing (`theme::unknown_theme`).
         let theme = self.string(t, "theme", ctx, "default");
-        if let Some(theme) = &theme {
-            let name = theme.value.as_str();
-            if crate::theme::Theme::builtin(name).is_none() && !self.dir.join(name).is_dir() {
-                let names = crate::theme::builtin_names();
-                let help = match suggest(name, &names) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!(
-                        "use a built-in theme ({}) or a theme folder next to the deck",
-                        names.join(", ")
-                    ),
-                };
-                self.push(
-                    Diagnostic::error("E010", format!("theme `{name}` is neither a built-in theme nor a folder next to the deck"))
-                        .at(theme.span.clone())
-                        .help(help),
-                );
-            }
-        }
-        let (minutes, minutes_span) = self
+        self.theme = theme.clone().map(|t| self.text(t));
+        let minutes = self
             .integer(t, "minutes", ctx, (1, 120))
-            .map_or((None, None), |(n, s)| (u32::try_from(n).ok(), Some(s)));
+            .and_then(|(n, s)| u32::try_from(n).ok().map(|n| Sp::new(n, s)));
         let brand_color = self.string(t, "brand_color", ctx, "#0a5");
         if let Some(color) = &brand_color
             && crate::theme::parse_hex_color(&color.value).is_none()
         {
             self.push(
-                Diagnostic::error(
-                    "E006",
+                Diagnostic::new(
+                    Code::E006,
                     format!(
                         "`brand_color` must be a colour like \"#0a5\" or \"#1f6feb\", found \"{}\"",
                         color.value
@@ -722,35 +1039,40 @@ impl<'a> Validator<'a> {
                 .help("write a hex colour: brand_color = \"#1f6feb\""),
             );
         }
-        let logo = self
-            .string(t, "logo", ctx, "img/logo.png")
-            .and_then(|path| {
-                let alt = Text::synthetic("", path.span.clone());
-                self.image(path, alt, "[deck]")
-            });
-        Some(Meta {
+        let logo = self.string(t, "logo", ctx, "img/logo.png");
+        if let Some(path) = &logo {
+            let alt = Text::synthetic("", path.span.clone());
+            self.image_ref(ImageSlot::Logo, path.clone(), alt, ctx);
+        }
+        Some(Sp::new(
+            raw::DeckMeta {
+                title: title?,
+                subtitle,
+                author,
+                audience,
+                date,
+                lang,
+                theme,
+                minutes,
+                brand_color,
+                logo,
+            },
             span,
-            title: title?,
-            subtitle,
-            author,
-            audience,
-            date,
-            date_span,
-            lang,
-            theme,
-            minutes,
-            minutes_span,
-            brand_color,
-            logo,
-        })
+        ))
     }
 
-    fn section(&mut self, kind: SectionKind, t: &Table, span: Range<usize>) -> Option<Section> {
+    /// The keys every section has; `[metrics]` adds its measures.
+    fn section(
+        &mut self,
+        kind: SectionKind,
+        t: &Table,
+        span: Range<usize>,
+    ) -> Option<raw::Section> {
         let ctx = format!("[{}]", kind.key());
         let allowed = if kind == SectionKind::Metrics {
-            METRICS_KEYS
+            keys::metrics()
         } else {
-            SECTION_KEYS
+            keys::section()
         };
         self.check_keys(t, allowed, &ctx);
         let claim = self.required_string(
@@ -760,176 +1082,118 @@ impl<'a> Validator<'a> {
             span.clone(),
             "One plain sentence that states the point.",
         );
-        let (points, points_span) = self
+        let points = self
             .string_array(t, "points", &ctx)
-            .map_or((Vec::new(), None), |(p, s)| (p, Some(s)));
-        if points.len() > MAX_POINTS {
+            .map(|(p, s)| Sp::new(p, s));
+        if let Some(points) = &points
+            && let Some(extra) = points.value.get(MAX_POINTS)
+        {
             self.push(
-                Diagnostic::error(
-                    "E011",
+                Diagnostic::new(
+                    Code::E011,
                     format!(
                         "{ctx} has {} points; the limit is {MAX_POINTS}",
-                        points.len()
+                        points.value.len()
                     ),
                 )
-                .at(points[MAX_POINTS].span.clone())
+                .at(extra.span.clone())
                 .help("a slide carries three points at most; move the rest to the notes"),
             );
         }
         let evidence = self.string(t, "evidence", &ctx, "A source, a figure or a quote");
         let notes = self.string(t, "notes", &ctx, "What you will say");
-        let image_path = self.string(t, "image", &ctx, "img/chart.png");
-        let alt = self.string(t, "image_alt", &ctx, "What the image shows");
-        let image = match (image_path, alt) {
+        let image = self.string(t, "image", &ctx, "img/chart.png");
+        let image_alt = self.string(t, "image_alt", &ctx, "What the image shows");
+        match (&image, &image_alt) {
             (Some(path), Some(alt)) => {
                 if alt.value.trim().is_empty() {
                     self.push(
-                        Diagnostic::error("E007", format!("`image_alt` in {ctx} is empty"))
+                        Diagnostic::new(Code::E007, format!("`image_alt` in {ctx} is empty"))
                             .at(alt.span.clone())
                             .help("describe what the image shows, for readers who cannot see it"),
                     );
                 }
-                self.image(path, alt, &ctx)
+                let alt = self.text(alt.clone());
+                self.image_ref(ImageSlot::Section(kind), path.clone(), alt, &ctx);
             }
             (Some(path), None) => {
                 self.push(
-                    Diagnostic::error("E007", format!("the image in {ctx} has no `image_alt`"))
+                    Diagnostic::new(Code::E007, format!("the image in {ctx} has no `image_alt`"))
                         .at(path.span.clone())
                         .help("add image_alt = \"…\": what the image shows, for readers who cannot see it"),
                 );
-                None
             }
             (None, Some(alt)) => {
                 self.push(
-                    Diagnostic::warning("W001", format!("`image_alt` in {ctx} without an `image`"))
-                        .at(alt.span.clone())
-                        .help("add image = \"path/to/image.png\", or remove image_alt"),
+                    Diagnostic::new(
+                        Code::W001,
+                        format!("`image_alt` in {ctx} without an `image`"),
+                    )
+                    .at(alt.span.clone())
+                    .help("add image = \"path/to/image.png\", or remove image_alt"),
                 );
-                None
             }
-            (None, None) => None,
-        };
-        Some(Section {
-            kind,
-            span,
+            (None, None) => {}
+        }
+        Some(raw::Section {
             claim: claim?,
             points,
-            points_span,
             evidence,
             image,
+            image_alt,
             notes,
         })
     }
 
-    fn image(&mut self, path: Text, alt: Text, ctx: &str) -> Option<Image> {
-        let raw = path.value.trim();
-        let err = |v: &mut Self, msg: String, help: &str| {
-            v.push(
-                Diagnostic::error("E008", msg)
-                    .at(path.span.clone())
-                    .help(help.to_string()),
-            );
-        };
-        if raw.contains("://") || raw.starts_with("data:") || raw.starts_with("//") {
-            err(
-                self,
-                format!("the image in {ctx} is not a local file: `{raw}`"),
-                "save the image in the deck's folder and give its relative path; the deck must work offline",
-            );
-            return None;
-        }
-        let rel = Path::new(raw);
-        if rel.is_absolute() {
-            err(
-                self,
-                format!("the image path in {ctx} is absolute: `{raw}`"),
-                "give a path relative to the deck file, inside its folder",
-            );
-            return None;
-        }
-        let full = self.dir.join(rel);
-        let (Ok(dir), Ok(real)) = (self.dir.canonicalize(), full.canonicalize()) else {
-            err(
-                self,
-                format!("the image in {ctx} was not found: `{raw}`"),
-                "check the path; it is relative to the deck file's folder",
-            );
-            return None;
-        };
-        if !real.starts_with(&dir) {
-            err(
-                self,
-                format!("the image in {ctx} is outside the deck's folder: `{raw}`"),
-                "copy the image into the deck's folder (or a folder below it)",
-            );
-            return None;
-        }
-        let meta = fs::metadata(&real).ok();
-        if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
-            // A folder, a pipe or a device: reading it could block or never end.
-            err(
-                self,
-                format!("the image in {ctx} is not a regular file: `{raw}`"),
-                "give the path of an image file (PNG, JPEG or SVG)",
-            );
-            return None;
-        }
-        let size = meta.map_or(0, |m| m.len());
-        if size > MAX_IMAGE_BYTES {
-            err(
-                self,
-                format!("the image in {ctx} is {size} bytes; the limit is {MAX_IMAGE_BYTES}"),
-                "make the image smaller (a slide needs at most about 2000 pixels across)",
-            );
-            return None;
-        }
-        // Bounded even if the file grows between the size check and the read.
-        let bytes = match read_at_most(&real, MAX_IMAGE_BYTES) {
-            Ok(b) if b.len() as u64 > MAX_IMAGE_BYTES => {
-                err(
-                    self,
-                    format!(
-                        "the image in {ctx} is over {MAX_IMAGE_BYTES} bytes; the limit is {MAX_IMAGE_BYTES}"
-                    ),
-                    "make the image smaller (a slide needs at most about 2000 pixels across)",
-                );
-                return None;
-            }
-            Ok(b) => b,
-            Err(e) => {
-                err(
-                    self,
-                    format!("the image in {ctx} could not be read: {e}"),
-                    "check the file's permissions",
-                );
-                return None;
-            }
-        };
-        let Some(format) = sniff_image(&bytes) else {
-            err(
-                self,
-                format!("the image in {ctx} is not a PNG, JPEG or SVG file: `{raw}`"),
-                "convert it to PNG or JPEG",
-            );
-            return None;
-        };
-        Some(Image {
-            path,
-            alt,
-            format,
-            bytes,
-        })
+    fn metrics(&mut self, t: &Table, span: Range<usize>) -> Option<Sp<raw::Metrics>> {
+        let section = self.section(SectionKind::Metrics, t, span.clone());
+        let measure = self.measures(t, span.clone());
+        let raw::Section {
+            claim,
+            points,
+            evidence,
+            image,
+            image_alt,
+            notes,
+        } = section?;
+        Some(Sp::new(
+            raw::Metrics {
+                claim,
+                points,
+                evidence,
+                image,
+                image_alt,
+                notes,
+                measure: measure?,
+            },
+            span,
+        ))
     }
 
-    fn measures(&mut self, metrics: &Table, metrics_span: Range<usize>) -> Vec<Measure> {
-        let what = "measure";
+    /// Notes where an image is to be read from; reading it is a later stage.
+    fn image_ref(&mut self, slot: ImageSlot, path: Sp<String>, alt: Text, context: &str) {
+        let path = self.text(path);
+        self.images.push(ImageRef {
+            slot,
+            path,
+            alt,
+            context: context.to_string(),
+        });
+    }
+
+    /// The measures; `None` when one of them is not usable.
+    fn measures(
+        &mut self,
+        metrics: &Table,
+        metrics_span: Range<usize>,
+    ) -> Option<Vec<Sp<raw::Measure>>> {
         let Some((_, value)) = Self::lookup(metrics, "measure") else {
             self.push(
-                Diagnostic::error("E009", "[metrics] has no measure")
+                Diagnostic::new(Code::E009, "[metrics] has no measure")
                     .at(metrics_span)
                     .help("add at least one [[metrics.measure]] with name, target and by"),
             );
-            return Vec::new();
+            return None;
         };
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(
@@ -939,39 +1203,24 @@ impl<'a> Validator<'a> {
                 value,
                 "write each measure as a [[metrics.measure]] table",
             );
-            return Vec::new();
+            return None;
         };
         if items.is_empty() {
             self.push(
-                Diagnostic::error("E009", "[metrics] has no measure")
+                Diagnostic::new(Code::E009, "[metrics] has no measure")
                     .at(value.span())
                     .help("add at least one [[metrics.measure]] with name, target and by"),
             );
         }
-        let mut out = Vec::new();
-        let limit = if what == "measure" {
-            MAX_MEASURES
-        } else {
-            MAX_OBJECTIONS
-        };
-        if items.len() > limit {
-            self.push(
-                Diagnostic::error(
-                    "E011",
-                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
-                )
-                .at(items[limit].span())
-                .help(format!(
-                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
-                )),
-            );
-            return out;
+        if !self.within_limit(items, "measure", MAX_MEASURES) {
+            return None;
         }
+        let mut out = Some(Vec::new());
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "measure {} must be a table, found {}",
                             i + 1,
@@ -981,87 +1230,103 @@ impl<'a> Validator<'a> {
                     .at(item.span())
                     .help("write each measure as a [[metrics.measure]] table"),
                 );
+                out = None;
                 continue;
             };
-            let ctx = format!("measure {}", i + 1);
-            let span = item.span();
-            self.check_keys(t, MEASURE_KEYS, &ctx);
-            let name = self.required_string(
-                t,
-                "name",
-                &ctx,
-                span.clone(),
-                "Share of our posts that get a reply",
-            );
-            let target = match Self::lookup(t, "target") {
-                None => {
-                    self.missing(
-                        "target",
-                        &ctx,
-                        span.clone(),
-                        "add the goal as a number: target = 25",
-                    );
-                    None
-                }
-                Some(_) => self.number(t, "target", &ctx),
-            };
-            let by = match Self::lookup(t, "by") {
-                None => {
-                    self.missing(
-                        "by",
-                        &ctx,
-                        span.clone(),
-                        "add a deadline — a goal without a date is not measurable: by = 2027-06-30",
-                    );
-                    None
-                }
-                Some(_) => self.date(t, "by", &ctx),
-            };
-            let baseline = self.number(t, "baseline", &ctx).map(|(n, _)| n);
-            let unit = self.string(t, "unit", &ctx, "%");
-            let (kind, kind_span) = match self.string(t, "kind", &ctx, "quality") {
-                None => (MeasureKind::Count, None),
-                Some(text) => match text.value.as_str() {
-                    "count" => (MeasureKind::Count, Some(text.span)),
-                    "quality" => (MeasureKind::Quality, Some(text.span)),
-                    other => {
-                        let help = match suggest(other, &["count", "quality"]) {
-                            Some(s) => format!("did you mean \"{s}\"?"),
-                            None => "use \"count\" (followers, likes) or \"quality\" (reply rate, relevance)".to_string(),
-                        };
-                        self.push(
-                            Diagnostic::error("E006", format!("unknown measure kind `{other}`"))
-                                .at(text.span.clone())
-                                .help(help),
-                        );
-                        (MeasureKind::Count, Some(text.span))
-                    }
-                },
-            };
-            let why = self.string(t, "why", &ctx, "Why this measure says something");
-            if let (Some(name), Some((target, target_span)), Some((by, by_span))) =
-                (name, target, by)
-            {
-                out.push(Measure {
-                    span,
-                    name,
-                    target,
-                    target_span,
-                    by,
-                    by_span,
-                    baseline,
-                    unit,
-                    kind,
-                    kind_span,
-                    why,
-                });
+            let measure = self.measure(t, item.span(), &format!("measure {}", i + 1));
+            match (&mut out, measure) {
+                (Some(list), Some(m)) => list.push(Sp::new(m, item.span())),
+                _ => out = None,
             }
         }
         out
     }
 
-    fn objections(&mut self, root: &Table) -> Vec<Objection> {
-        let what = "objection";
+    fn measure(&mut self, t: &Table, span: Range<usize>, ctx: &str) -> Option<raw::Measure> {
+        self.check_keys(t, keys::measure(), ctx);
+        let name = self.required_string(
+            t,
+            "name",
+            ctx,
+            span.clone(),
+            "Share of our posts that get a reply",
+        );
+        let target = match Self::lookup(t, "target") {
+            None => {
+                self.missing(
+                    "target",
+                    ctx,
+                    span.clone(),
+                    "add the goal as a number: target = 25",
+                );
+                None
+            }
+            Some(_) => self.number(t, "target", ctx),
+        };
+        let by = match Self::lookup(t, "by") {
+            None => {
+                self.missing(
+                    "by",
+                    ctx,
+                    span.clone(),
+                    "add a deadline — a goal without a date is not measurable: by = 2027-06-30",
+                );
+                None
+            }
+            Some(_) => self.date(t, "by", ctx),
+        };
+        let baseline = self.number(t, "baseline", ctx).map(|n| n.value);
+        let unit = self.string(t, "unit", ctx, "%");
+        let kind = match self.string(t, "kind", ctx, "quality") {
+            None => None,
+            Some(text) => match text.value.as_str() {
+                "count" => Some(Sp::new(raw::MeasureKind::Count, text.span)),
+                "quality" => Some(Sp::new(raw::MeasureKind::Quality, text.span)),
+                other => {
+                    let help = match suggest(other, &["count", "quality"]) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => "use \"count\" (followers, likes) or \"quality\" (reply rate, relevance)".to_string(),
+                    };
+                    self.push(
+                        Diagnostic::new(Code::E006, format!("unknown measure kind `{other}`"))
+                            .at(text.span.clone())
+                            .help(help),
+                    );
+                    None
+                }
+            },
+        };
+        let why = self.string(t, "why", ctx, "Why this measure says something");
+        Some(raw::Measure {
+            name: name?,
+            target: target?,
+            by: by?,
+            baseline,
+            unit,
+            kind,
+            why,
+        })
+    }
+
+    /// Whether a list of tables is within its limit; E011 at the first one over.
+    fn within_limit(&mut self, items: &[Value], what: &str, limit: usize) -> bool {
+        let Some(first_over) = items.get(limit) else {
+            return true;
+        };
+        self.push(
+            Diagnostic::new(
+                Code::E011,
+                format!("the deck has {} {what}s; the limit is {limit}", items.len()),
+            )
+            .at(first_over.span())
+            .help(format!(
+                "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
+            )),
+        );
+        false
+    }
+
+    fn objections(&mut self, root: &Table) -> Vec<Sp<raw::Objection>> {
         let Some((_, value)) = Self::lookup(root, "objection") else {
             return Vec::new();
         };
@@ -1076,29 +1341,14 @@ impl<'a> Validator<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let limit = if what == "measure" {
-            MAX_MEASURES
-        } else {
-            MAX_OBJECTIONS
-        };
-        if items.len() > limit {
-            self.push(
-                Diagnostic::error(
-                    "E011",
-                    format!("the deck has {} {what}s; the limit is {limit}", items.len()),
-                )
-                .at(items[limit].span())
-                .help(format!(
-                    "a deck for a meeting needs far fewer; remove {what}s after number {limit}"
-                )),
-            );
+        if !self.within_limit(items, "objection", MAX_OBJECTIONS) {
             return out;
         }
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(t) = item.get_ref() else {
                 self.push(
-                    Diagnostic::error(
-                        "E005",
+                    Diagnostic::new(
+                        Code::E005,
                         format!(
                             "objection {} must be a table, found {}",
                             i + 1,
@@ -1111,7 +1361,7 @@ impl<'a> Validator<'a> {
                 continue;
             };
             let ctx = format!("objection {}", i + 1);
-            self.check_keys(t, OBJECTION_KEYS, &ctx);
+            self.check_keys(t, keys::objection(), &ctx);
             let question =
                 self.required_string(t, "question", &ctx, item.span(), "Is this not just a fad?");
             let answer = self.required_string(
@@ -1122,21 +1372,14 @@ impl<'a> Validator<'a> {
                 "One plain sentence that answers it.",
             );
             if let (Some(question), Some(answer)) = (question, answer) {
-                out.push(Objection {
-                    span: item.span(),
-                    question,
-                    answer,
-                });
+                out.push(Sp::new(raw::Objection { question, answer }, item.span()));
             }
         }
         out
     }
 
-    fn check_config(&mut self, root: &Table) -> CheckConfig {
-        let mut config = CheckConfig::default();
-        let Some((_, value)) = Self::lookup(root, "check") else {
-            return config;
-        };
+    fn check_config(&mut self, root: &Table) -> Option<raw::Check> {
+        let (_, value) = Self::lookup(root, "check")?;
         let DeValue::Table(t) = value.get_ref() else {
             self.wrong_type(
                 "check",
@@ -1145,31 +1388,26 @@ impl<'a> Validator<'a> {
                 value,
                 "start the section with a line [check]",
             );
-            return config;
+            return None;
         };
         let ctx = "[check]";
-        self.check_keys(t, CHECK_KEYS, ctx);
-        let limit = |v: &mut Self, key: &str, default: usize| {
+        self.check_keys(t, keys::check(), ctx);
+        let limit = |v: &mut Self, key: &str| {
             v.integer(t, key, ctx, (1, 1000))
-                .map_or(default, |(n, _)| n as usize)
+                .and_then(|(n, _)| u32::try_from(n).ok())
         };
-        config.max_points = limit(self, "max_points", config.max_points);
-        config.max_claim_words = limit(self, "max_claim_words", config.max_claim_words);
-        config.max_slide_words = limit(self, "max_slide_words", config.max_slide_words);
-        if let Some((n, _)) = self.number(t, "max_lix", ctx) {
-            config.max_lix = n.0;
-        }
-        config.allow = self
-            .string_array(t, "allow", ctx)
-            .map(|(a, _)| a)
-            .unwrap_or_default();
-        for entry in &config.allow {
-            if crate::check::rules::lookup(&entry.value).is_some() {
+        let max_points = limit(self, "max_points");
+        let max_claim_words = limit(self, "max_claim_words");
+        let max_slide_words = limit(self, "max_slide_words");
+        let max_lix = self.number(t, "max_lix", ctx).map(|n| n.value);
+        let allow = self.string_array(t, "allow", ctx).map(|(a, _)| a);
+        for entry in allow.iter().flatten() {
+            if code::rule(&entry.value).is_some() {
                 continue;
             }
             let value = entry.value.trim();
-            let first = crate::check::RULES.first().map_or("", |r| r.code);
-            let last = crate::check::RULES.last().map_or("", |r| r.code);
+            let first = code::RULES.first().map_or("", |r| r.code);
+            let last = code::RULES.last().map_or("", |r| r.code);
             let builtin = value.len() == 4
                 && value.starts_with(['E', 'W', 'e', 'w'])
                 && value[1..].starts_with('0');
@@ -1178,7 +1416,7 @@ impl<'a> Validator<'a> {
                     "only the plain-language rules ({first}–{last}) can be allowed; fix what `{value}` reports instead"
                 )
             } else {
-                match crate::check::rules::suggest(value) {
+                match code::suggest_rule(value) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "give a rule code from {first} to {last} or its name, e.g. allow = [\"W108\"]; docs/checks.md lists them"
@@ -1186,26 +1424,33 @@ impl<'a> Validator<'a> {
                 }
             };
             self.push(
-                Diagnostic::error("E006", format!("unknown rule `{value}` in [check] allow"))
-                    .at(entry.span.clone())
-                    .help(help),
+                Diagnostic::new(
+                    Code::E006,
+                    format!("unknown rule `{value}` in [check] allow"),
+                )
+                .at(entry.span.clone())
+                .help(help),
             );
         }
-        config.words = self
-            .string_array(t, "words", ctx)
-            .map(|(a, _)| a)
-            .unwrap_or_default();
-        for entry in &config.words {
+        let words = self.string_array(t, "words", ctx).map(|(a, _)| a);
+        for entry in words.iter().flatten() {
             let word = entry.value.split("->").next().unwrap_or("").trim();
             if word.trim_matches('*').is_empty() {
                 self.push(
-                    Diagnostic::error("E006", "an entry in [check] words has no word")
+                    Diagnostic::new(Code::E006, "an entry in [check] words has no word")
                         .at(entry.span.clone())
                         .help("write a word, optionally with a plain alternative: words = [\"touchpoint -> contact\"]"),
                 );
             }
         }
-        config
+        Some(raw::Check {
+            max_points,
+            max_claim_words,
+            max_slide_words,
+            max_lix,
+            allow,
+            words,
+        })
     }
 }
 
@@ -1232,5 +1477,99 @@ pub fn sniff_image(bytes: &[u8]) -> Option<ImageFormat> {
     } else {
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
         head.contains("<svg").then_some(ImageFormat::Svg)
+    }
+}
+
+/// The files a deck names (`[deck] logo`, each section's `image`), as written,
+/// relative to the deck's folder. Read from the TOML alone, so that they are
+/// found (and watched) even when the deck has errors.
+pub fn referenced_files(source: &str) -> Vec<String> {
+    let Ok(root) = source.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut take = |table: Option<&toml::Value>, key: &str| {
+        if let Some(path) = table.and_then(|t| t.get(key)).and_then(|v| v.as_str()) {
+            out.push(path.to_string());
+        }
+    };
+    take(root.get("deck"), "logo");
+    for kind in SectionKind::ALL {
+        take(root.get(kind.key()), "image");
+    }
+    out
+}
+
+#[cfg(test)]
+mod referenced_files_tests {
+    use super::referenced_files;
+
+    #[test]
+    fn images_are_found_even_in_a_deck_with_errors() {
+        let source = "[deck]\nlogo = \"img/logo.png\"\ntitel = \"x\"\n[need]\nimage = \"a.png\"\n[risk]\nimage = 3\n";
+        assert_eq!(referenced_files(source), vec!["img/logo.png", "a.png"]);
+        assert!(referenced_files("[deck").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand walk and serde read a deck into the same raw model: a deck
+    /// built from either is the same deck.
+    #[test]
+    fn the_walk_reads_what_serde_reads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+        let mut texts: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push(crate::starter::starter_deck(Lang::En).to_string());
+        texts.push(crate::starter::starter_with_theme(Lang::Sv, "board", true));
+        assert!(texts.len() >= 5);
+        for text in &texts {
+            let walked = parse(text);
+            assert!(walked.diagnostics.is_empty(), "{:?}", walked.diagnostics);
+            let file: raw::DeckFile = toml::from_str(text).unwrap();
+            assert_eq!(walked.deck, Some(build(file, text)));
+        }
+    }
+
+    #[test]
+    fn keys_come_in_the_raw_model_order() {
+        assert_eq!(keys::objection(), ["question", "answer"]);
+        assert_eq!(keys::root().first(), Some(&"deck"));
+        assert_eq!(keys::metrics().last(), Some(&"measure"));
+    }
+
+    #[test]
+    fn images_are_read_after_parsing_and_only_then() {
+        let text = crate::starter::starter_deck(Lang::En).replace(
+            "[need]\n",
+            "[need]\nimage = \"img/chart.png\"\nimage_alt = \"A chart\"\n",
+        );
+        let mut parsed = parse(&text);
+        assert_eq!(parsed.images.len(), 1);
+        let deck = parsed.deck.as_mut().unwrap();
+        assert!(deck.section(SectionKind::Need).unwrap().image.is_none());
+        let found = resolve_images(Some(deck), &parsed.images, Path::new("/nonexistent"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::E008);
+        let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+        let img = fs::read_dir(decks.join("img"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .find(|n| n.ends_with(".png"))
+            .unwrap();
+        let text = text.replace("img/chart.png", &format!("img/{img}"));
+        let mut parsed = parse(&text);
+        let found = resolve_images(parsed.deck.as_mut(), &parsed.images, &decks);
+        assert!(found.is_empty(), "{found:?}");
+        let deck = parsed.deck.unwrap();
+        let image = deck.section(SectionKind::Need).unwrap().image.as_ref();
+        assert_eq!(image.map(|i| i.format), Some(ImageFormat::Png));
     }
 }

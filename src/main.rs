@@ -41,16 +41,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
+    /// Build the HTML deck from a deck file, with --pdf a PDF handout, with --pptx a PowerPoint file.
     #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pptx\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --pptx\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md.\nThe PowerPoint file goes beside it too: deck.pptx, editable (docs/pptx.md)."
     )]
     Build {
         /// The deck file (deck.toml).
         deck: PathBuf,
         /// Where to write the HTML [default: the deck's path with .html]; with
-        /// --pdf-only, where to write the PDF.
+        /// --pdf-only, where to write the PDF; with --pptx-only, the PPTX.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// A built-in theme name or a theme folder (overrides [deck] theme).
@@ -125,7 +125,7 @@ enum Command {
         /// Also write the PDF (beside the HTML, as `build --pdf` does) on every build.
         #[arg(long)]
         pdf: bool,
-        /// Also write the PowerPoint file (beside the HTML) on every build.
+        /// Also write the PowerPoint file (beside the HTML, as `build --pptx` does) on every build.
         #[arg(long)]
         pptx: bool,
         #[command(flatten)]
@@ -147,6 +147,22 @@ enum Command {
         after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
     )]
     Schema,
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  source <(pitchdeck completions bash)         # in ~/.bashrc\n  pitchdeck completions zsh > ~/.zfunc/_pitchdeck   # with fpath+=(~/.zfunc) before compinit\n  pitchdeck completions fish > ~/.config/fish/completions/pitchdeck.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): pitchdeck(1), or a subcommand's.
+    #[command(
+        after_help = "Examples:\n  pitchdeck man | man -l -\n  pitchdeck man > ~/.local/share/man/man1/pitchdeck.1\n  pitchdeck man build > ~/.local/share/man/man1/pitchdeck-build.1"
+    )]
+    Man {
+        /// A subcommand whose page to print (pitchdeck-build(1) for `build`).
+        subcommand: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -167,9 +183,10 @@ enum ThemeAction {
 pub struct PdfOptions {
     /// The PDF: handout (each slide with its speaker notes, portrait pages),
     /// slides (one 16:9 page per slide) or brief (a one-page memo: the ask
-    /// first, then each claim and its points, then the measures).
-    #[arg(long, value_enum, default_value_t = LayoutArg::Handout, requires = "pdf_out")]
-    pub layout: LayoutArg,
+    /// first, then each claim and its points, then the measures). Several,
+    /// comma-separated, make several PDFs in one run: --layout handout,brief.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [LayoutArg::Handout], requires = "pdf_out")]
+    pub layout: Vec<LayoutArg>,
     /// Paper of the handout and the brief [default: a4, for English and Swedish
     /// decks alike; choose letter for North America]. Slides pages are 16:9.
     #[arg(long, value_enum, requires = "pdf_out")]
@@ -190,18 +207,27 @@ pub enum PaperArg {
 }
 
 impl PdfOptions {
-    fn args(&self) -> cmd::build::PdfArgs {
-        cmd::build::PdfArgs {
-            layout: match self.layout {
-                LayoutArg::Handout => pitchdeck::pdf::Layout::Handout,
-                LayoutArg::Slides => pitchdeck::pdf::Layout::Slides,
-                LayoutArg::Brief => pitchdeck::pdf::Layout::Brief,
-            },
-            paper: self.paper.map(|p| match p {
-                PaperArg::A4 => pitchdeck::pdf::Paper::A4,
-                PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
-            }),
+    /// The PDF back end's outputs for the chosen layouts, each once.
+    fn outputs(&self) -> Vec<&'static str> {
+        let mut outputs = Vec::new();
+        for layout in &self.layout {
+            let output = match layout {
+                LayoutArg::Handout => "pdf",
+                LayoutArg::Slides => "slides.pdf",
+                LayoutArg::Brief => "brief.pdf",
+            };
+            if !outputs.contains(&output) {
+                outputs.push(output);
+            }
         }
+        outputs
+    }
+
+    fn paper(&self) -> Option<pitchdeck::pdf::Paper> {
+        self.paper.map(|p| match p {
+            PaperArg::A4 => pitchdeck::pdf::Paper::A4,
+            PaperArg::Letter => pitchdeck::pdf::Paper::Letter,
+        })
     }
 }
 
@@ -247,18 +273,28 @@ fn main() -> ExitCode {
             pptx_only,
             pdf_options,
             report,
-        } => cmd::build::build(
-            &cmd::build::BuildArgs {
-                deck: &deck,
-                output: output.as_deref(),
-                theme: theme.as_deref(),
-                pdf: (pdf || pdf_only).then(|| pdf_options.args()),
-                pdf_only,
-                pptx: pptx || pptx_only,
-                pptx_only,
-            },
-            &report,
-        ),
+        } => {
+            let mut outputs = Vec::new();
+            if !pdf_only && !pptx_only {
+                outputs.push("html");
+            }
+            if pdf || pdf_only {
+                outputs.extend(pdf_options.outputs());
+            }
+            if pptx || pptx_only {
+                outputs.push("pptx");
+            }
+            cmd::build::build(
+                &cmd::build::BuildArgs {
+                    deck: &deck,
+                    output: output.as_deref(),
+                    theme: theme.as_deref(),
+                    outputs,
+                    settings: cmd::build::settings(pdf_options.paper()),
+                },
+                &report,
+            )
+        }
         Command::New { file, lang, theme } => cmd::new::new(&file, lang, theme.as_deref()),
         Command::Watch {
             deck,
@@ -269,15 +305,25 @@ fn main() -> ExitCode {
             pdf,
             pptx,
             pdf_options,
-        } => cmd::watch::watch(&cmd::watch::WatchArgs {
-            deck: &deck,
-            output: output.as_deref(),
-            theme: theme.as_deref(),
-            port: port.unwrap_or(0),
-            open,
-            pdf: pdf.then(|| pdf_options.args()),
-            pptx,
-        }),
+        } => {
+            let mut also = if pdf {
+                pdf_options.outputs()
+            } else {
+                Vec::new()
+            };
+            if pptx {
+                also.push("pptx");
+            }
+            cmd::watch::watch(&cmd::watch::WatchArgs {
+                deck: &deck,
+                output: output.as_deref(),
+                theme: theme.as_deref(),
+                port: port.unwrap_or(0),
+                open,
+                also,
+                settings: cmd::build::settings(pdf_options.paper()),
+            })
+        }
         Command::Themes => cmd::themes::list(),
         Command::Theme {
             action: ThemeAction::Export { name, dir },
@@ -288,5 +334,7 @@ fn main() -> ExitCode {
             report,
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
+        Command::Completions { shell } => cmd::completions::completions(shell),
+        Command::Man { subcommand } => cmd::completions::man(subcommand.as_deref()),
     }
 }

@@ -6,8 +6,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::deck::{Date, Deck, ImageFormat, Lang, MeasureKind, SectionKind, Text};
-use crate::diagnostic::Diagnostic;
-use crate::i18n::labels;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Labels, labels};
 
 /// Measures that fit on one metrics slide; more continue on the next.
 pub const MEASURES_PER_SLIDE: usize = 5;
@@ -98,6 +98,109 @@ pub struct MeasureRow {
     pub by: String,
     pub quality: bool,
     pub why: Option<Rich>,
+    /// The bar from baseline to target, when there is a baseline.
+    pub bar: Option<Bar>,
+}
+
+/// A measure's bar from baseline to target, in percent of the track (as the
+/// HTML's SVG, viewBox 100×20, draws it; the PDF draws the same). For a rise,
+/// the solid part is today's value and the accent part the gain to the
+/// target; for a fall, the solid part is what is left at the target and the
+/// light part the reduction.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Bar {
+    pub baseline_pct: f64,
+    pub target_pct: f64,
+    /// The segment between baseline and target: its start and width in percent.
+    pub from_pct: f64,
+    pub width_pct: f64,
+    /// Left edge of the target marker.
+    pub marker_pct: f64,
+    /// True when the goal is to go down (e.g. complaints).
+    pub decrease: bool,
+    /// The bar in words, for assistive technology.
+    pub description: String,
+}
+
+impl Bar {
+    /// The bar of a measure, when it has a baseline.
+    fn of(m: &MeasureRow, l: &Labels) -> Option<Bar> {
+        let baseline = m.baseline?;
+        let max = baseline.abs().max(m.target.abs());
+        let scale = if max > 0.0 { 100.0 / max } else { 0.0 };
+        let b = round1((baseline.max(0.0) * scale).clamp(0.0, 100.0));
+        let t = round1((m.target.max(0.0) * scale).clamp(0.0, 100.0));
+        let unit = m.unit.as_deref();
+        let base = m.baseline_text.as_deref().unwrap_or_default();
+        let decrease = t < b;
+        Some(Bar {
+            baseline_pct: if decrease { t } else { b },
+            target_pct: t,
+            from_pct: b.min(t),
+            width_pct: round1((t - b).abs()),
+            marker_pct: round1((t - 0.8).clamp(0.0, 98.4)),
+            decrease,
+            description: format!(
+                "{}: {} {}, {} {} ({})",
+                m.name.text(),
+                l.today,
+                with_unit(base, unit),
+                l.goal,
+                with_unit(&m.target_text, unit),
+                m.by
+            ),
+        })
+    }
+}
+
+/// Rounds to one decimal (bar geometry).
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// A figure with its unit, as the slide prints it.
+fn with_unit(figure: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some("%") => format!("{figure}\u{a0}%"),
+        Some(u) => format!("{figure} {u}"),
+        None => figure.to_string(),
+    }
+}
+
+/// On a metrics slide, why each of its measures was chosen, as notes: a
+/// paragraph ("Why these measures:") and a list of "**name**: why".
+fn measure_notes(measures: &[MeasureRow], l: &Labels) -> Vec<Block> {
+    let items: Vec<Rich> = measures
+        .iter()
+        .filter_map(|m| {
+            let why = m.why.as_ref()?;
+            let mut runs: Vec<Run> = m
+                .name
+                .runs
+                .iter()
+                .map(|r| Run {
+                    strong: true,
+                    ..r.clone()
+                })
+                .collect();
+            runs.push(Run {
+                text: ": ".to_string(),
+                ..Run::default()
+            });
+            runs.extend(why.runs.iter().cloned());
+            Some(Rich { runs })
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Paragraph(Rich::plain(l.why_measures)),
+        Block::List {
+            ordered: false,
+            items,
+        },
+    ]
 }
 
 /// One slide, in the terms every back end understands.
@@ -122,9 +225,17 @@ pub struct Slide {
     pub measures: Vec<MeasureRow>,
     /// "2/3" on continued metrics slides.
     pub part: Option<(usize, usize)>,
+    /// Objection slides: which objection (1-based).
+    pub objection: Option<usize>,
     pub notes: Vec<Block>,
+    /// On a metrics slide: why each of its measures was chosen, as notes to
+    /// print after `notes` (both back ends do).
+    pub measure_notes: Vec<Block>,
     /// Where the slide comes from in deck.toml.
     pub span: Range<usize>,
+    /// The user's text on the slide as deck.toml has it (values and places),
+    /// in reading order, so a back end can point at one character of it.
+    pub texts: Vec<Text>,
     /// How much smaller its type is set to fit (0: not at all; see `fit`).
     pub fit: usize,
 }
@@ -144,17 +255,33 @@ impl Slide {
             image: None,
             measures: Vec::new(),
             part: None,
+            objection: None,
             notes: Vec::new(),
+            measure_notes: Vec::new(),
             span,
+            texts: Vec::new(),
             fit: 0,
         }
     }
 
+    /// Where a character of the slide's text first stands in deck.toml: the
+    /// character itself when its text is there verbatim, else that text, else
+    /// the slide (text the tool wrote, such as a label).
+    pub fn locate(&self, c: char) -> Range<usize> {
+        let mut buf = [0u8; 4];
+        let needle: &str = c.encode_utf8(&mut buf);
+        self.texts
+            .iter()
+            .find(|t| t.value.contains(needle))
+            .map_or_else(|| self.span.clone(), |t| t.find_span(needle))
+    }
+
     /// A name for diagnostics: "need", "metrics 2/2", "objection 3".
     pub fn describe(&self) -> String {
-        match (self.kind, self.part) {
-            (SlideKind::Section(k), Some((i, n))) => format!("{} {i}/{n}", k.key()),
-            (kind, _) => kind.name().to_string(),
+        match (self.kind, self.part, self.objection) {
+            (SlideKind::Section(k), Some((i, n)), _) => format!("{} {i}/{n}", k.key()),
+            (SlideKind::Objection, _, Some(i)) => format!("objection {i}"),
+            (kind, _, _) => kind.name().to_string(),
         }
     }
 }
@@ -206,21 +333,19 @@ impl Lowerer {
         for p in problems {
             let (d, target) = match &p {
                 MarkdownProblem::UnsafeLink(url) => (
-                    Diagnostic::warning(
-                        "W002",
+                    Diagnostic::new(Code::W002,
                         format!("link to `{url}` is kept as plain text: only http, https and mailto links are allowed"),
                     )
                     .help("link to a web page (https://…) or an e-mail address (mailto:…)"),
                     url,
                 ),
                 MarkdownProblem::Image(src) => (
-                    Diagnostic::warning("W003", format!("Markdown image `{src}` is not shown; its alternative text is kept"))
+                    Diagnostic::new(Code::W003, format!("Markdown image `{src}` is not shown; its alternative text is kept"))
                         .help("show an image with the section's `image` and `image_alt` keys"),
                     src,
                 ),
                 MarkdownProblem::TooDeep(depth) => {
-                    let d = Diagnostic::error(
-                        "E011",
+                    let d = Diagnostic::new(Code::E011,
                         format!("lists or quotes nested {depth} levels deep; the limit is {MAX_MARKDOWN_DEPTH}"),
                     )
                     .help("speaker notes read best flat: use paragraphs and one level of list");
@@ -265,6 +390,12 @@ pub fn lower(deck: &Deck) -> Lowered {
     if let Some(date) = meta.date {
         title.byline.push(date.to_string());
     }
+    title.texts = [Some(&meta.title), meta.subtitle.as_ref()]
+        .into_iter()
+        .chain([meta.author.as_ref(), meta.audience.as_ref()])
+        .flatten()
+        .cloned()
+        .collect();
     if let Some(logo) = &meta.logo {
         title.image = Some(SlideImage {
             format: logo.format,
@@ -293,6 +424,13 @@ pub fn lower(deck: &Deck) -> Lowered {
             .as_ref()
             .map(|n| lw.blocks(n))
             .unwrap_or_default();
+        slide.texts = std::iter::once(&section.claim)
+            .chain(&section.points)
+            .chain(&section.evidence)
+            .chain(section.image.as_ref().map(|i| &i.alt))
+            .chain(&section.notes)
+            .cloned()
+            .collect();
         if section.kind != SectionKind::Metrics {
             slides.push(slide);
             continue;
@@ -310,6 +448,11 @@ pub fn lower(deck: &Deck) -> Lowered {
                 by: m.by.to_string(),
                 quality: m.kind == MeasureKind::Quality,
                 why: lw.inline_opt(&m.why),
+                bar: None,
+            })
+            .map(|mut row| {
+                row.bar = Bar::of(&row, l);
+                row
             })
             .collect();
         let chunks: Vec<&[MeasureRow]> = rows.chunks(MEASURES_PER_SLIDE).collect();
@@ -318,9 +461,14 @@ pub fn lower(deck: &Deck) -> Lowered {
             slides.push(slide);
             continue;
         }
-        for (i, chunk) in chunks.into_iter().enumerate() {
+        for (i, (chunk, measures)) in chunks
+            .into_iter()
+            .zip(deck.measures.chunks(MEASURES_PER_SLIDE))
+            .enumerate()
+        {
             let mut part = slide.clone();
             part.measures = chunk.to_vec();
+            part.measure_notes = measure_notes(chunk, l);
             if parts > 1 {
                 part.part = Some((i + 1, parts));
             }
@@ -330,6 +478,11 @@ pub fn lower(deck: &Deck) -> Lowered {
                 part.points.clear();
                 part.evidence = None;
                 part.image = None;
+                part.texts.truncate(1);
+            }
+            for m in measures {
+                part.texts.push(m.name.clone());
+                part.texts.extend(m.unit.iter().chain(&m.why).cloned());
             }
             slides.push(part);
         }
@@ -351,6 +504,8 @@ pub fn lower(deck: &Deck) -> Lowered {
                 o.span.clone(),
             );
             slide.answer = Some(lw.inline(&o.answer));
+            slide.texts = vec![o.question.clone(), o.answer.clone()];
+            slide.objection = Some(i + 1);
             slides.push(slide);
         }
     }
@@ -400,6 +555,55 @@ fn options() -> Options {
 pub fn is_safe_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+/// A safe link target as every back end writes it: percent-encoded where a URL
+/// may not hold a character as written (space, `"`, `<`, `>`, `\`, `^`, `` ` ``,
+/// `{`, `|`, `}`, control characters, a `%` that starts no `%XX`, a second `#`,
+/// and after the host `[`, `]` and non-ASCII), so the HTML's `href` is a valid
+/// URL and the PDF's link is 7-bit ASCII as PDF requires. A target that is
+/// already valid comes back unchanged; a non-ASCII host name is left as written.
+pub fn encode_link(url: &str) -> String {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    // Where the host ends: after `scheme://host`, at the first `/`, `?` or `#`.
+    let host_end = ["http://", "https://"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| {
+            url[p.len()..]
+                .find(['/', '?', '#'])
+                .map_or(url.len(), |i| p.len() + i)
+        })
+        .unwrap_or(0);
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut fragment = false;
+    for (i, c) in url.char_indices() {
+        let in_host = i < host_end;
+        let keep = match c {
+            '%' => {
+                bytes.len() > i + 2
+                    && bytes[i + 1].is_ascii_hexdigit()
+                    && bytes[i + 2].is_ascii_hexdigit()
+            }
+            '#' if !in_host => !std::mem::replace(&mut fragment, true),
+            '[' | ']' => in_host,
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => false,
+            c if c.is_ascii_control() => false,
+            c if !c.is_ascii() => in_host && !c.is_control() && !c.is_whitespace(),
+            _ => true,
+        };
+        if keep {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// Makes a one-line field Markdown-inline: newlines become spaces and a leading
@@ -497,7 +701,7 @@ fn inline_event(
         Event::End(TagEnd::Emphasis) => style.emphasis = style.emphasis.saturating_sub(1),
         Event::Start(Tag::Link { dest_url, .. }) => {
             if is_safe_link(dest_url) {
-                style.link.push(Some(dest_url.trim().to_string()));
+                style.link.push(Some(encode_link(dest_url)));
             } else {
                 problems.push(MarkdownProblem::UnsafeLink(dest_url.to_string()));
                 style.link.push(None);
@@ -655,6 +859,59 @@ mod tests {
         assert_eq!(parse_inline("2025. A year").0.text(), "2025. A year");
         assert_eq!(parse_inline("**bold** start").0.runs[0].text, "bold");
         assert_eq!(parse_inline("#hashtag works").0.text(), "#hashtag works");
+    }
+
+    #[test]
+    fn links_are_percent_encoded_where_a_url_may_not_hold_a_character() {
+        // Already valid: unchanged.
+        for url in [
+            "https://example.org/a/b?c=d&e=f#g",
+            "https://www.who.int/news-room/fact-sheets/detail/disability-and-health",
+            "mailto:anna@example.org?subject=Hello%20there",
+            "http://[::1]:8080/x",
+        ] {
+            assert_eq!(encode_link(url), url);
+        }
+        assert_eq!(
+            encode_link(r#"https://example.org/a "b" <c>\d?q=1 2#x#y"#),
+            "https://example.org/a%20%22b%22%20%3Cc%3E%5Cd?q=1%202#x%23y"
+        );
+        assert_eq!(
+            encode_link("https://example.org/100%/x%4"),
+            "https://example.org/100%25/x%254"
+        );
+        assert_eq!(
+            encode_link("https://example.org/[a]{b}|^`"),
+            "https://example.org/%5Ba%5D%7Bb%7D%7C%5E%60"
+        );
+        assert_eq!(
+            encode_link("https://exämple.se/smörgås"),
+            "https://exämple.se/sm%C3%B6rg%C3%A5s"
+        );
+        assert_eq!(
+            encode_link("mailto:anna@example.org?subject=Hej då"),
+            "mailto:anna@example.org?subject=Hej%20d%C3%A5"
+        );
+        assert_eq!(
+            encode_link("https://example.org/\u{7}\u{7f}"),
+            "https://example.org/%07%7F"
+        );
+        // From Markdown, with the quote and angle bracket the deck wrote.
+        let (rich, problems) =
+            parse_inline(r#"[see](https://example.org/?q="a"&lt;b) and <https://example.org/ü>"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            rich.runs[0].link.as_deref(),
+            Some("https://example.org/?q=%22a%22%3Cb")
+        );
+        assert_eq!(
+            rich.runs[2].link.as_deref(),
+            Some("https://example.org/%C3%BC")
+        );
+        // Encoding never makes an unsafe scheme safe.
+        let (rich, problems) = parse_inline("[x](javascript:alert(%22a%22))");
+        assert_eq!(rich.runs[0].link, None);
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

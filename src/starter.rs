@@ -70,9 +70,10 @@ mod tests {
     fn the_theme_line_follows_lang_and_parses() {
         for lang in [Lang::En, Lang::Sv] {
             let text = starter_with_theme(lang, "board", true);
-            let (deck, diags) = crate::load::parse(&text, std::path::Path::new("."));
+            let parsed = crate::load::parse(&text);
+            let diags = parsed.diagnostics;
             assert!(diags.is_empty(), "{diags:?}");
-            let deck = deck.unwrap();
+            let deck = parsed.deck.unwrap();
             assert_eq!(deck.meta.theme.unwrap().value, "board");
             assert!(text.starts_with("#:schema ./deck.schema.json\n"));
             assert!(text.contains("\n# brand_color = "));

@@ -4,12 +4,14 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::deck::{Deck, Meta};
-use crate::diagnostic::Diagnostic;
+use crate::deck::{Meta, Text};
+use crate::diagnostic::{Code, Diagnostic, suggest};
 
 /// Most files read from a user's theme folder.
 pub const MAX_THEME_FILES: usize = 500;
@@ -153,13 +155,82 @@ pub struct Theme {
     pub folder: Option<PathBuf>,
 }
 
-/// Why a theme could not be used.
+/// Why a theme could not be used: what is wrong, how to fix it when there is
+/// more to say than the message, and the theme's file it is in when it is
+/// about one file's content (a `theme.toml` that does not parse, a template).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ThemeError(pub String);
+pub struct ThemeError {
+    pub message: String,
+    pub help: Option<String>,
+    pub file: Option<ThemeFile>,
+}
+
+/// A file of a theme an error is in: its path as shown, its text and the
+/// place in it when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeFile {
+    pub path: String,
+    pub text: Option<Arc<str>>,
+    pub span: Option<Range<usize>>,
+}
+
+impl ThemeError {
+    pub fn new(message: impl Into<String>) -> Self {
+        ThemeError {
+            message: message.into(),
+            help: None,
+            file: None,
+        }
+    }
+
+    /// About the content of one of the theme's files.
+    pub fn in_file(mut self, file: ThemeFile) -> Self {
+        self.file = Some(file);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The failure as a diagnostic with `code`: in the theme's file when it is
+    /// about one, else at `span` in the deck (its `theme = "…"`) when given.
+    pub fn diagnostic(self, code: Code, span: Option<Range<usize>>) -> Diagnostic {
+        let help = self.help.unwrap_or_else(|| {
+            let names = builtin_names().join(", ");
+            if self.file.is_some() {
+                format!("fix the theme's file, or use a built-in theme ({names})")
+            } else {
+                format!("use a built-in theme ({names}) or a folder next to the deck")
+            }
+        });
+        let d = Diagnostic::new(code, self.message).help(help);
+        match (self.file, span) {
+            (Some(file), _) => {
+                let d = d.in_file(file.path, file.text);
+                match file.span {
+                    Some(span) => d.at(span),
+                    None => d,
+                }
+            }
+            (None, Some(span)) => d.at(span),
+            (None, None) => d,
+        }
+    }
+}
+
+/// A theme file's path as messages show it: without a leading `./`.
+pub fn shown_path(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
+}
 
 impl std::fmt::Display for ThemeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match &self.file {
+            Some(file) => write!(f, "{}: {}", file.path, self.message),
+            None => f.write_str(&self.message),
+        }
     }
 }
 
@@ -195,22 +266,22 @@ impl Theme {
     /// A user's theme folder: its files override the built-in default's one by one.
     pub fn from_folder(dir: &Path) -> Result<Theme, ThemeError> {
         if !dir.is_dir() {
-            return Err(ThemeError(format!(
+            return Err(ThemeError::new(format!(
                 "theme `{}` is neither a built-in theme ({}) nor a folder",
                 dir.display(),
                 builtin_names().join(", ")
             )));
         }
         let mut theme = Theme::builtin("default")
-            .ok_or_else(|| ThemeError("built-in default theme is broken".into()))?;
+            .ok_or_else(|| ThemeError::new("built-in default theme is broken"))?;
         let root = dir
             .canonicalize()
-            .map_err(|e| ThemeError(format!("{}: {e}", dir.display())))?;
+            .map_err(|e| ThemeError::new(format!("{}: {e}", dir.display())))?;
         let (mut count, mut total) = (0usize, 0u64);
         let mut stack = vec![root.clone()];
         while let Some(folder) = stack.pop() {
             let entries = fs::read_dir(&folder)
-                .map_err(|e| ThemeError(format!("{}: {e}", folder.display())))?;
+                .map_err(|e| ThemeError::new(format!("{}: {e}", folder.display())))?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 let Ok(kind) = entry.file_type() else {
@@ -226,7 +297,7 @@ impl Theme {
                     match path.canonicalize() {
                         Ok(real) if real.starts_with(&root) && real.is_file() => real,
                         _ => {
-                            return Err(ThemeError(format!(
+                            return Err(ThemeError::new(format!(
                                 "{}: a link to something that is not a file inside the theme folder",
                                 path.display()
                             )));
@@ -249,19 +320,25 @@ impl Theme {
                 let size = fs::metadata(&real).map_or(0, |m| m.len());
                 total += size;
                 if count > MAX_THEME_FILES || total > MAX_THEME_BYTES {
-                    return Err(ThemeError(format!(
+                    return Err(ThemeError::new(format!(
                         "{}: a theme folder may hold at most {MAX_THEME_FILES} files and {} MiB; this one holds more",
                         dir.display(),
                         MAX_THEME_BYTES / (1024 * 1024)
                     )));
                 }
-                let bytes =
-                    fs::read(&real).map_err(|e| ThemeError(format!("{}: {e}", path.display())))?;
+                let bytes = fs::read(&real)
+                    .map_err(|e| ThemeError::new(format!("{}: {e}", path.display())))?;
                 theme.files.insert(key, Cow::Owned(bytes));
             }
         }
-        theme.config = parse_config(theme.file("theme.toml").unwrap_or_default())
-            .map_err(|e| ThemeError(format!("{}: {e}", dir.join("theme.toml").display())))?;
+        let bytes = theme.file("theme.toml").unwrap_or_default();
+        theme.config = parse_config_at(bytes).map_err(|(message, span)| {
+            ThemeError::new(message).in_file(ThemeFile {
+                path: shown_path(&dir.join("theme.toml")),
+                text: std::str::from_utf8(bytes).ok().map(Arc::from),
+                span,
+            })
+        })?;
         theme.folder = Some(dir.to_path_buf());
         Ok(theme)
     }
@@ -293,7 +370,7 @@ impl Theme {
         if let (Ok(real), Ok(dir)) = (path.canonicalize(), dir.canonicalize())
             && !real.starts_with(&dir)
         {
-            return Err(ThemeError(format!(
+            return Err(ThemeError::new(format!(
                 "theme `{spec}` is a folder outside the deck's folder; a deck may only use a theme folder inside its own folder"
             )));
         }
@@ -307,9 +384,9 @@ impl Theme {
     pub fn text(&self, name: &str) -> Result<&str, ThemeError> {
         let bytes = self
             .file(name)
-            .ok_or_else(|| ThemeError(format!("the theme has no `{name}`")))?;
+            .ok_or_else(|| ThemeError::new(format!("the theme has no `{name}`")))?;
         std::str::from_utf8(bytes)
-            .map_err(|_| ThemeError(format!("theme file `{name}` is not UTF-8")))
+            .map_err(|_| ThemeError::new(format!("theme file `{name}` is not UTF-8")))
     }
 
     /// All file names, sorted.
@@ -444,7 +521,7 @@ impl Theme {
             })
             .collect();
         if let Some((existing, _)) = targets.iter().find(|(path, _)| path.exists()) {
-            return Err(ThemeError(format!(
+            return Err(ThemeError::new(format!(
                 "{} already exists; theme export never overwrites a file (choose an empty folder)",
                 existing.display()
             )));
@@ -452,11 +529,11 @@ impl Theme {
         for (path, bytes) in &targets {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent).map_err(|e| {
-                    ThemeError(format!("could not create {}: {e}", parent.display()))
+                    ThemeError::new(format!("could not create {}: {e}", parent.display()))
                 })?;
             }
             fs::write(path, bytes)
-                .map_err(|e| ThemeError(format!("could not write {}: {e}", path.display())))?;
+                .map_err(|e| ThemeError::new(format!("could not write {}: {e}", path.display())))?;
         }
         Ok(targets.into_iter().map(|(path, _)| path).collect())
     }
@@ -471,8 +548,7 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
     match theme.palette(Some(&written.value)).brand {
         Brand::Unset | Brand::Used => Vec::new(),
         Brand::Ignored => vec![
-            Diagnostic::warning(
-                "W402",
+            Diagnostic::new(Code::W402,
                 format!("{} does not use `brand_color`", theme.display_name()),
             )
             .at(written.span.clone())
@@ -484,8 +560,7 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
             after,
             darker,
         } => vec![
-            Diagnostic::warning(
-                "W401",
+            Diagnostic::new(Code::W401,
                 format!(
                     "brand_color \"{}\" is too {} to read on {} ({before:.1}:1 where text needs {:.1}:1); it is drawn {} as {color} ({after:.1}:1)",
                     written.value,
@@ -503,29 +578,32 @@ pub fn brand_diagnostics(meta: &Meta, theme: &Theme) -> Vec<Diagnostic> {
     }
 }
 
-/// The theme diagnostics of a deck drawn in its own theme (`[deck] theme`,
-/// relative to `dir`, else `default`), for `check`, which has no `--theme`:
-/// E010 when a theme folder cannot be used, else the brand colour warnings.
-pub fn deck_theme_diagnostics(deck: &Deck, dir: &Path) -> Vec<Diagnostic> {
-    let theme =
-        match &deck.meta.theme {
-            Some(spec) => match Theme::resolve_for_deck(&spec.value, dir) {
-                Ok(theme) => theme,
-                Err(e) => {
-                    return vec![Diagnostic::error("E010", e.0).at(spec.span.clone()).help(
-                        format!(
-                            "use a built-in theme ({}) or a folder next to the deck",
-                            builtin_names().join(", ")
-                        ),
-                    )];
-                }
-            },
-            None => match Theme::builtin("default") {
-                Some(theme) => theme,
-                None => return Vec::new(),
-            },
-        };
-    brand_diagnostics(&deck.meta, &theme)
+/// E010: the deck's `[deck] theme` (at `span`) cannot be used — the one place
+/// E010 is made. About a file of the theme, it points into that file.
+pub fn unusable_theme(e: ThemeError, span: Range<usize>) -> Diagnostic {
+    e.diagnostic(Code::E010, Some(span))
+}
+
+/// E010 when the deck's `theme = "…"` names neither a built-in theme nor a
+/// folder in the deck's folder `dir`, with the nearest built-in name.
+pub fn unknown_theme(spec: &Text, dir: &Path) -> Option<Diagnostic> {
+    let name = spec.value.as_str();
+    if Theme::builtin(name).is_some() || dir.join(name).is_dir() {
+        return None;
+    }
+    let names = builtin_names();
+    let help = match suggest(name, &names) {
+        Some(s) => format!("did you mean \"{s}\"?"),
+        None => format!(
+            "use a built-in theme ({}) or a theme folder next to the deck",
+            names.join(", ")
+        ),
+    };
+    let error = ThemeError::new(format!(
+        "theme `{name}` is neither a built-in theme nor a folder next to the deck"
+    ))
+    .help(help);
+    Some(unusable_theme(error, spec.span.clone()))
 }
 
 pub fn builtin_names() -> Vec<&'static str> {
@@ -533,19 +611,45 @@ pub fn builtin_names() -> Vec<&'static str> {
 }
 
 fn parse_config(bytes: &[u8]) -> Result<ThemeConfig, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "theme.toml is not UTF-8".to_string())?;
-    let config: ThemeConfig = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    parse_config_at(bytes).map_err(|(message, _)| message)
+}
+
+/// Parses theme.toml; an error comes with the place in the file it is about.
+fn parse_config_at(bytes: &[u8]) -> Result<ThemeConfig, (String, Option<Range<usize>>)> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| ("theme.toml is not UTF-8".to_string(), None))?;
+    let config: ThemeConfig =
+        toml::from_str(text).map_err(|e| (e.message().to_string(), e.span()))?;
     if let Some((name, size)) = config
         .sizes
         .named()
         .into_iter()
         .find(|(_, size)| !(MIN_TEXT_PX..=200.0).contains(size))
     {
-        return Err(format!(
-            "[sizes] {name} = {size}: sizes are CSS pixels on a 1280×720 slide, from {MIN_TEXT_PX} to 200"
+        return Err((
+            format!(
+                "[sizes] {name} = {size}: sizes are CSS pixels on a 1280×720 slide, from {MIN_TEXT_PX} to 200"
+            ),
+            value_span(text, "sizes", name),
         ));
     }
     Ok(config)
+}
+
+/// Where `[table] key`'s value is in a TOML text.
+fn value_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+    use toml::de::{DeTable, DeValue};
+    let root = DeTable::parse(text).ok()?;
+    let (_, value) = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == table)?;
+    let DeValue::Table(t) = value.get_ref() else {
+        return None;
+    };
+    t.iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v.span())
 }
 
 /// Parses "#rgb" or "#rrggbb" into RGB bytes.
@@ -742,7 +846,7 @@ mod tests {
         }
         fs::write(dir.join("theme.css"), "/* mine */").unwrap();
         let err = board.export(&dir).unwrap_err();
-        assert!(err.0.contains("already exists"), "{err}");
+        assert!(err.message.contains("already exists"), "{err}");
         assert_eq!(
             fs::read_to_string(dir.join("theme.css")).unwrap(),
             "/* mine */"

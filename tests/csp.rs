@@ -5,26 +5,14 @@
 //! theme's own script (allowed by its hash) still runs, and that the same page
 //! without the policy does run them, so the test can tell the difference.
 //!
-//! Needs /usr/bin/chromium (or `chromium` on PATH): without it the test fails
-//! when `CI` is set and is skipped with a note otherwise.
+//! Needs Chromium (tests/common finds it): without it the test fails when `CI`
+//! is set and is skipped with a note otherwise.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        PathBuf::from("/usr/bin/chromium"),
-        PathBuf::from("/usr/bin/chromium-browser"),
-    ];
-    if let Some(found) = candidates.into_iter().find(|p| p.is_file()) {
-        return Some(found);
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("chromium"))
-        .find(|p| p.is_file())
-}
+mod common;
 
 /// The DOM after the page's scripts ran, as headless Chromium serialises it.
 fn dom_after_scripts(chromium: &Path, page: &Path) -> String {
@@ -62,13 +50,10 @@ fn html_tag(dom: &str) -> &str {
 
 #[test]
 fn the_policy_blocks_a_script_that_escaped_escaping() {
-    let Some(chromium) = chromium() else {
-        if std::env::var_os("CI").is_some() {
-            panic!("chromium is needed for the CSP test (CI is set)");
-        }
-        eprintln!("note: chromium not found; the CSP browser test is skipped");
+    if !common::have(&["chromium"], "the CSP browser test") {
         return;
-    };
+    }
+    let chromium = common::chromium().expect("found by have()");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csp");
     let dir = tempfile::tempdir().unwrap();
     let with_policy = dir.path().join("with-policy.html");

@@ -9,21 +9,13 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 use pitchdeck::slides::{Block, Lowered, Slide, SlideKind};
 
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{tool} is needed for the PDF tests under CI (Debian: poppler-utils, qpdf)");
-        }
-        eprintln!("note: {tool} not found; skipping (install poppler-utils and qpdf)");
-    }
-    found
-}
+mod common;
 
 fn tools() -> bool {
-    ["pdftotext", "pdffonts", "pdfinfo", "qpdf"]
-        .iter()
-        .all(|t| have(t))
+    common::have(
+        &["pdftotext", "pdffonts", "pdfinfo", "qpdf"],
+        "the PDF tests",
+    )
 }
 
 fn decks() -> Vec<PathBuf> {
@@ -528,7 +520,7 @@ fn forty_objections_and_long_notes_stay_on_their_pages() {
 
 #[test]
 fn a_missing_glyph_is_reported_and_replaced_visibly() {
-    if !have("pdftotext") {
+    if !common::have(&["pdftotext"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -547,8 +539,9 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // The path and line, the slide, the character.
-    assert!(stderr.contains("arrows.toml:5:1"), "{stderr}");
+    // The path, line and column of the character itself, the slide, the character.
+    assert!(stderr.contains("arrows.toml:6:16"), "{stderr}");
+    assert!(stderr.contains("arrows.toml:12:22"), "{stderr}");
     assert!(
         stderr.contains("slide: need") && stderr.contains("slide: strategy"),
         "{stderr}"
@@ -561,6 +554,115 @@ fn a_missing_glyph_is_reported_and_replaced_visibly() {
     let text = pdftotext(&pdf, &[]);
     assert!(text.contains("Reach -> revenue."), "{text}");
     assert!(text.contains("Start small [x]."), "{text}");
+}
+
+/// W201 points at the character's own line and column, wherever on the slide
+/// it is (a point, a measure, an objection's answer), and names an objection
+/// slide with its number, as W301 does.
+#[test]
+fn a_missing_glyph_points_at_its_character_and_names_its_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "[deck]\ntitle = \"Arrows\"\nlang = \"en\"\n\n[need]\nclaim = \"Reach matters.\"\npoints = [\"One\", \"Two → three\"]\n\n[risk]\nclaim = \"Silence costs.\"\n\n[strategy]\nclaim = \"Start small.\"\n\n[metrics]\nclaim = \"We will know.\"\n\n[[metrics.measure]]\nname = \"Replies ✓\"\ntarget = 25\nby = 2027-06-30\n\n[[objection]]\nquestion = \"Is it costly?\"\nanswer = \"No.\"\n\n[[objection]]\nquestion = \"Is it slow?\"\nanswer = \"It is fast ✓ and cheap.\"\n";
+    let deck = dir.path().join("arrows.toml");
+    std::fs::write(&deck, source).unwrap();
+    let pdf = dir.path().join("arrows.pdf");
+    let out = Command::cargo_bin("pitchdeck")
+        .unwrap()
+        .args(["build", "--pdf-only", "--format", "json"])
+        .arg(&deck)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    // The diagnostics first; a summary may follow.
+    let diagnostics: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&stdout)
+        .into_iter()
+        .next()
+        .unwrap()
+        .unwrap();
+    let w201: Vec<(u64, u64, &str)> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "W201")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["slide"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Line 7 `points = ["One", "Two → three"]`, line 19 `name = "Replies ✓"`,
+    // line 29 `answer = "It is fast ✓ and cheap."`.
+    assert_eq!(
+        w201,
+        [
+            (7, 23, "need"),
+            (19, 17, "metrics"),
+            (29, 22, "objection 2")
+        ],
+        "{stdout}"
+    );
+}
+
+/// The height of the first word `word` in a page's `pdftotext -bbox` output.
+fn word_height(bbox: &str, word: &str) -> f32 {
+    let line = bbox
+        .lines()
+        .find(|l| l.trim_end().ends_with(&format!(">{word}</word>")))
+        .unwrap_or_else(|| panic!("no word {word} in\n{bbox}"));
+    let attr = |name: &str| -> f32 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    attr("yMax") - attr("yMin")
+}
+
+/// The PDF sets its text in the theme's `[sizes]`, as the HTML does: a theme
+/// with a larger claim (60 px, not 46) and body text (36, not 30) gives
+/// claims and points that much taller; the default sizes written out give
+/// the default theme's PDF byte for byte.
+#[test]
+fn the_pdf_follows_the_themes_type_sizes() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let deck = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/sizes/deck.toml");
+    let written_out_theme = deck.with_file_name("default-sizes");
+    let pdf = |theme: Option<&str>| {
+        let out = dir
+            .path()
+            .join(format!("{}.pdf", theme.map_or("large", |_| "other")));
+        let extra: Vec<&str> = theme.map(|t| vec!["--theme", t]).unwrap_or_default();
+        let (_, stderr) = build(&deck, "slides", &out, &extra);
+        assert!(
+            !stderr.contains("W301") && !stderr.contains("W203"),
+            "{stderr}"
+        );
+        out
+    };
+    let default = std::fs::read(pdf(Some("default"))).unwrap();
+    let written_out = std::fs::read(pdf(written_out_theme.to_str())).unwrap();
+    assert!(
+        default == written_out,
+        "the default sizes written out change the PDF"
+    );
+    let bbox = |pdf: &Path| pdftotext(pdf, &["-bbox", "-f", "2", "-l", "2"]);
+    let default = bbox(&pdf(Some("default")));
+    let large = bbox(&pdf(None));
+    for (word, ratio) in [("Answers", 60.0 / 46.0), ("Customers", 36.0 / 30.0)] {
+        let got = word_height(&large, word) / word_height(&default, word);
+        assert!(
+            (got - ratio).abs() < 0.02,
+            "{word}: {got:.3} times as tall, not {ratio:.3}"
+        );
+    }
+    // What the theme leaves out keeps the default size (the label).
+    let label = word_height(&large, "NEED") / word_height(&default, "NEED");
+    assert!((label - 1.0).abs() < 0.01, "the label changed: {label}");
 }
 
 #[test]
@@ -784,7 +886,7 @@ fn rendering_twice_in_one_process_gives_the_same_bytes() {
 
 #[test]
 fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
-    if !have("pdfimages") {
+    if !common::have(&["pdfimages"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -1239,7 +1341,7 @@ fn sect_texts(pdf: &Path) -> Vec<String> {
 
 #[test]
 fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
-    if !have("pdfinfo") {
+    if !common::have(&["pdfinfo"], "this PDF test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

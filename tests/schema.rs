@@ -159,11 +159,12 @@ fn an_unknown_key_and_a_wrong_type_fail_at_the_right_key() {
     );
 }
 
-/// Where Taplo is: $TAPLO, the project's node_modules (npm ci), or PATH.
+/// Where Taplo is: $TAPLO, the project's node_modules (installed on first use
+/// by tests/common), or PATH.
 fn taplo() -> Option<PathBuf> {
     let candidates = [
         std::env::var_os("TAPLO").map(PathBuf::from),
-        Some(root().join("node_modules/.bin/taplo")),
+        common::npm_tools("the editor check (Taplo)").map(|n| n.join(".bin/taplo")),
         Some(PathBuf::from("taplo")),
     ];
     candidates.into_iter().flatten().find(|c| {
@@ -181,9 +182,9 @@ fn taplo() -> Option<PathBuf> {
 fn taplo_finds_the_schema_a_new_deck_points_to() {
     let Some(taplo) = taplo() else {
         if std::env::var_os("CI").is_some() {
-            panic!("Taplo is missing; install @taplo/cli from npm (npm ci) or set TAPLO");
+            panic!("Taplo is missing from node_modules (npm ci) and TAPLO is unset");
         }
-        eprintln!("note: Taplo not found (npm @taplo/cli); skipping the editor check");
+        common::note("Taplo not found (npm @taplo/cli); skipping the editor check");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

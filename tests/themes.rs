@@ -309,3 +309,100 @@ fn new_writes_the_theme_in_the_chosen_language() {
         .stderr(predicates::str::contains("neon"));
     assert!(!dir.join("other.toml").exists());
 }
+
+/// A deck in `dir` drawn in a copy of the default theme, `mine`.
+fn deck_with_own_theme(dir: &Path) {
+    pitchdeck()
+        .current_dir(dir)
+        .args(["theme", "export", "default", "mine"])
+        .assert()
+        .success();
+    pitchdeck()
+        .current_dir(dir)
+        .args(["new", "deck.toml", "--theme", "mine"])
+        .assert()
+        .success();
+}
+
+/// A mistake in a theme's file is reported in that file, at its line and
+/// column, like a mistake in the deck — in every format.
+#[test]
+fn a_broken_theme_file_is_an_error_in_that_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    deck_with_own_theme(dir);
+    let toml_path = dir.join("mine/theme.toml");
+    let good = fs::read_to_string(&toml_path).unwrap();
+    let line = good.lines().position(|l| l == "[colors]").unwrap() + 2;
+    fs::write(
+        &toml_path,
+        good.replace("[colors]\n", "[colors]\nbogus = 1\n"),
+    )
+    .unwrap();
+    let out = pitchdeck()
+        .current_dir(dir)
+        .args(["check", "deck.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error[E010]: unknown field `bogus`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(" --> mine/theme.toml:{line}:1\n")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{line} | bogus = 1\n")),
+        "{stderr}"
+    );
+
+    // Sizes out of range: at the value.
+    fs::write(&toml_path, format!("{good}[sizes]\nsmall = 18\n")).unwrap();
+    let line = good.lines().count() + 2;
+    pitchdeck()
+        .current_dir(dir)
+        .args(["build", "deck.toml", "--format", "short"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "mine/theme.toml:{line}:9: error[E010]: [sizes] small = 18: sizes are CSS pixels on a 1280×720 slide, from 24 to 200\n"
+        ));
+    assert!(!dir.join("deck.html").exists());
+}
+
+#[test]
+fn a_template_that_does_not_parse_is_an_error_in_the_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    deck_with_own_theme(dir);
+    fs::write(dir.join("mine/deck.html"), "<p>\n{% if %}\n").unwrap();
+    pitchdeck()
+        .current_dir(dir)
+        .args(["build", "deck.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "error[E012]: the theme cannot draw the HTML deck: theme template deck.html does not parse: Found `%}`",
+        ))
+        .stderr(predicates::str::contains(
+            " --> mine/deck.html:2:7\n  |\n2 | {% if %}\n  |       ^^\n",
+        ));
+    let out = pitchdeck()
+        .current_dir(dir)
+        .args(["build", "deck.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = &json[0];
+    assert_eq!(found["code"], "E012");
+    assert_eq!(found["file"], "mine/deck.html");
+    assert_eq!(
+        (found["line"].as_u64(), found["column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    assert!(!dir.join("deck.html").exists());
+}

@@ -9,9 +9,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
-    let dir = std::path::Path::new("/nonexistent-pitchdeck-fuzz");
-    let (deck, _) = pitchdeck::load::parse(source, dir);
-    let Some(deck) = deck else { return };
+    let Some(deck) = pitchdeck::load::parse(source).deck else {
+        return;
+    };
     let lowered = pitchdeck::slides::lower(&deck);
     let diagnostics = pitchdeck::check::check(source, &deck, &lowered.slides);
     for d in &diagnostics {

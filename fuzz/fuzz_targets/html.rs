@@ -1,4 +1,4 @@
-//! Any deck that validates: lowering and the HTML back end must not panic, and
+//! Any deck: the whole compiler with the HTML back end must not panic, and
 //! the page keeps exactly one script element (the theme's).
 #![no_main]
 
@@ -8,15 +8,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
-    let dir = std::path::Path::new("/nonexistent-pitchdeck-fuzz");
-    let compiled = pitchdeck::compile(source, dir);
-    let Some(lowered) = compiled.lowered else {
+    let path = std::path::Path::new("/nonexistent-pitchdeck-fuzz/deck.toml");
+    let options = pitchdeck::Options {
+        outputs: vec!["html"],
+        ..Default::default()
+    };
+    let Ok(build) = pitchdeck::build(source, path, &options) else {
         return;
     };
-    let Some(theme) = pitchdeck::Theme::builtin("default") else {
-        return;
-    };
-    if let Ok(page) = pitchdeck::html::render(&lowered, &theme) {
+    if let Some(page) = build.artifact("html") {
+        let page = String::from_utf8_lossy(&page.bytes);
         assert_eq!(
             page.matches("<script").count(),
             1,

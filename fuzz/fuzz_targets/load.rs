@@ -9,7 +9,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let dir = std::path::Path::new("/nonexistent-pitchdeck-fuzz");
-    let (_, diagnostics) = pitchdeck::load::parse(source, dir);
+    let mut parsed = pitchdeck::load::parse(source);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(pitchdeck::load::resolve_images(
+        parsed.deck.as_mut(),
+        &parsed.images,
+        dir,
+    ));
     for d in &diagnostics {
         if let Some(span) = &d.span {
             assert!(

@@ -1,7 +1,8 @@
 //! The plain-language check: rules about the writing (claims, points, sentence
 //! length, readability, jargon, hype, abbreviations) and about the argument (an
 //! ask, quality measures, baselines, deadlines, time), run on every `check` and
-//! `build`. Each rule has a stable code in [`RULES`]; docs/checks.md explains them.
+//! `build`. Each rule has a stable code in [`RULES`] (the registry of all codes,
+//! `diagnostic::code`); docs/checks.md explains them.
 //!
 //! The check reads the lowered slides for the text (Markdown parsed once, in
 //! lowering) and the validated `Deck` for the spans, so each warning points at
@@ -14,7 +15,7 @@ pub mod text;
 pub mod words;
 
 use crate::deck::Deck;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::Slide;
 
 pub use rules::{RULES, Rule};
@@ -32,12 +33,12 @@ pub fn check(source: &str, deck: &Deck, slides: &[Slide]) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     checker.run();
-    let allowed: Vec<&str> = deck
+    let allowed: Vec<Code> = deck
         .check
         .allow
         .iter()
         .filter_map(|a| rules::lookup(&a.value))
-        .map(|r| r.code)
+        .map(|r| r.id)
         .collect();
     let mut out = checker.out;
     out.retain(|d| !allowed.contains(&d.code));

@@ -1,138 +1,18 @@
-//! The plain-language and argument rules, and the one registry of their codes:
-//! `[check] allow` is validated against it and docs/checks.md is written from it.
+//! The plain-language and argument rules. Their codes, names and summaries are in
+//! the registry of all codes (`diagnostic::code`): `[check] allow` is validated
+//! against it and docs/checks.md is written from it.
 
 use std::collections::HashSet;
 
 use crate::deck::{Deck, Lang, MeasureKind, SectionKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Slide, SlideKind};
 
 use super::readability::{Counts, is_long};
 use super::text::{Piece, Role, SlideText};
 use super::words::{self, Kind, WordList};
 
-/// A rule: its stable code, a short name, and what it catches in one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub summary: &'static str,
-}
-
-const fn rule(code: &'static str, name: &'static str, summary: &'static str) -> Rule {
-    Rule {
-        code,
-        name,
-        summary,
-    }
-}
-
-pub const CLAIM_TOO_LONG: Rule = rule(
-    "W101",
-    "claim-too-long",
-    "a claim has more words than `max_claim_words` (15)",
-);
-pub const CLAIM_IS_LABEL: Rule = rule(
-    "W102",
-    "claim-is-label",
-    "a claim is a topic label (\"Background\"), not a sentence that states the point",
-);
-pub const TOO_MANY_POINTS: Rule = rule(
-    "W103",
-    "too-many-points",
-    "a slide has more points than `max_points` (3)",
-);
-pub const SLIDE_TOO_LONG: Rule = rule(
-    "W104",
-    "slide-too-long",
-    "a slide shows more words than `max_slide_words` (40): claim, points and evidence",
-);
-pub const LONG_SENTENCE: Rule = rule(
-    "W105",
-    "long-sentence",
-    "a sentence outside the claim (points, evidence, notes, objections) has more than 20 words",
-);
-pub const SLIDE_LIX: Rule = rule(
-    "W106",
-    "slide-lix",
-    "a slide's text has a readability index (LIX) above `max_lix` (40)",
-);
-pub const DECK_LIX: Rule = rule(
-    "W107",
-    "deck-lix",
-    "the deck's text as a whole has a LIX above `max_lix` (40)",
-);
-pub const JARGON: Rule = rule(
-    "W108",
-    "jargon",
-    "a word or phrase with a plainer alternative (\"utilize\" → \"use\")",
-);
-pub const HYPE: Rule = rule(
-    "W109",
-    "hype",
-    "a word that promises more than the deck can show (\"revolutionary\", \"guaranteed\")",
-);
-pub const DECK_WORD: Rule = rule(
-    "W110",
-    "deck-word",
-    "a word from the deck's own list in `[check] words`",
-);
-pub const ABBREVIATION: Rule = rule(
-    "W111",
-    "unexplained-abbreviation",
-    "an abbreviation in capitals (\"KPI\") is not explained where it first appears",
-);
-pub const NO_ASK: Rule = rule(
-    "W112",
-    "no-ask",
-    "the deck has no `[ask]`: a pitch that asks for nothing gets no decision",
-);
-pub const ONLY_COUNTS: Rule = rule(
-    "W113",
-    "only-counts",
-    "every measure is a count; none measures quality",
-);
-pub const NO_BASELINE: Rule = rule(
-    "W114",
-    "no-baseline",
-    "a measure has no `baseline`: where we are today",
-);
-pub const DEADLINE_BEFORE_DATE: Rule = rule(
-    "W115",
-    "deadline-before-date",
-    "a measure's deadline `by` is before the deck's `date`",
-);
-pub const TOO_MANY_SLIDES: Rule = rule(
-    "W116",
-    "too-many-slides",
-    "more slides than `minutes`: about one slide a minute",
-);
-pub const TOO_LONG_TO_SAY: Rule = rule(
-    "W117",
-    "too-long-to-say",
-    "the words to say (slides and notes, at 130 words a minute) take longer than `minutes`",
-);
-
-/// Every rule, in code order.
-pub const RULES: &[Rule] = &[
-    CLAIM_TOO_LONG,
-    CLAIM_IS_LABEL,
-    TOO_MANY_POINTS,
-    SLIDE_TOO_LONG,
-    LONG_SENTENCE,
-    SLIDE_LIX,
-    DECK_LIX,
-    JARGON,
-    HYPE,
-    DECK_WORD,
-    ABBREVIATION,
-    NO_ASK,
-    ONLY_COUNTS,
-    NO_BASELINE,
-    DEADLINE_BEFORE_DATE,
-    TOO_MANY_SLIDES,
-    TOO_LONG_TO_SAY,
-];
+pub use crate::diagnostic::code::{RULES, Rule, rule as lookup, suggest_rule as suggest};
 
 /// A sentence is long above this many words.
 pub const LONG_SENTENCE_WORDS: usize = 20;
@@ -141,25 +21,6 @@ pub const LONG_SENTENCE_WORDS: usize = 20;
 pub const MIN_WORDS_FOR_LIX: usize = 10;
 /// Speaking rate for the time estimate: a calm presenting pace.
 pub const WORDS_PER_MINUTE: usize = 130;
-
-/// A rule by code (any case: "W108", "w108") or by name ("jargon").
-pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
-    let key = code_or_name.trim();
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
-}
-
-/// The closest rule code or name to an unknown one.
-pub fn suggest(unknown: &str) -> Option<&'static str> {
-    let key = unknown.trim().to_ascii_uppercase();
-    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-    if let Some(code) = crate::load::suggest(&key, &codes) {
-        return Some(code);
-    }
-    let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
-    crate::load::suggest(&unknown.trim().to_ascii_lowercase(), &names)
-}
 
 /// Runs every rule over one deck.
 pub(super) struct Checker<'a> {
@@ -170,8 +31,8 @@ pub(super) struct Checker<'a> {
     pub out: Vec<Diagnostic>,
 }
 
-fn warn(rule: Rule, message: String, span: std::ops::Range<usize>, help: String) -> Diagnostic {
-    Diagnostic::warning(rule.code, message).at(span).help(help)
+fn warn(code: Code, message: String, span: std::ops::Range<usize>, help: String) -> Diagnostic {
+    Diagnostic::new(code, message).at(span).help(help)
 }
 
 /// “quoted”, shortened to about `max` characters.
@@ -231,7 +92,7 @@ impl Checker<'_> {
             if n > max {
                 found.push((
                     warn(
-                        CLAIM_TOO_LONG,
+                        Code::W101,
                         format!("the claim on {} has {n} words; the limit is {max}", t.label()),
                         claim.span.clone(),
                         format!(
@@ -264,7 +125,7 @@ impl Checker<'_> {
                     .map_or(t.span.clone(), |p| p.span.clone());
                 found.push((
                     warn(
-                        TOO_MANY_POINTS,
+                        Code::W103,
                         format!(
                             "{} points on {}; leadership remembers {max_points}",
                             t.points,
@@ -283,7 +144,7 @@ impl Checker<'_> {
             if words > max_words {
                 found.push((
                     warn(
-                        SLIDE_TOO_LONG,
+                        Code::W104,
                         format!(
                             "{} shows {words} words; the budget is {max_words}",
                             t.label()
@@ -324,7 +185,7 @@ impl Checker<'_> {
                         };
                         found.push((
                             warn(
-                                LONG_SENTENCE,
+                                Code::W105,
                                 format!(
                                     "a sentence of {n} words in {} on {}",
                                     piece.role.describe(),
@@ -368,7 +229,7 @@ impl Checker<'_> {
                 deck_lix.map_or(String::new(), |d| format!(" (the whole deck: {d:.1})"));
             found.push((
                 warn(
-                    SLIDE_LIX,
+                    Code::W106,
                     format!(
                         "{} has LIX {lix:.1}, above the limit of {max}{deck_part}",
                         t.label()
@@ -394,7 +255,7 @@ impl Checker<'_> {
                 .collect();
             found.push((
                 warn(
-                    DECK_LIX,
+                    Code::W107,
                     format!(
                         "the deck's text has LIX {lix:.1} over {} words, above the limit of {max}",
                         deck.words
@@ -443,13 +304,13 @@ impl Checker<'_> {
                         let span = piece.span_of(u, i..i + m.len);
                         let d = match m.entry.kind {
                             Kind::Jargon => warn(
-                                JARGON,
+                                Code::W108,
                                 format!("“{said}” on {} is jargon", t.label()),
                                 span,
                                 format!("a plain alternative: {}", m.entry.instead),
                             ),
                             Kind::Hype => warn(
-                                HYPE,
+                                Code::W109,
                                 format!(
                                     "“{said}” on {} promises more than the deck can show",
                                     t.label()
@@ -458,7 +319,7 @@ impl Checker<'_> {
                                 format!("instead, {}", m.entry.instead),
                             ),
                             Kind::Deck => warn(
-                                DECK_WORD,
+                                Code::W110,
                                 format!(
                                     "“{said}” on {} is on this deck's list of words to avoid",
                                     t.label()
@@ -513,7 +374,7 @@ impl Checker<'_> {
                         };
                         found.push((
                             warn(
-                                ABBREVIATION,
+                                Code::W111,
                                 format!(
                                     "“{abbr}” on {} is not explained where it first appears",
                                     t.label()
@@ -543,7 +404,7 @@ impl Checker<'_> {
             };
             self.push(
                 warn(
-                    NO_ASK,
+                    Code::W112,
                     "the deck has no [ask]: a pitch that asks for nothing gets no decision"
                         .to_string(),
                     end..end,
@@ -566,7 +427,7 @@ impl Checker<'_> {
                 Lang::Sv => "Andel av våra inlägg som får svar",
             };
             let d = warn(
-                ONLY_COUNTS,
+                Code::W113,
                 format!("every measure on {label} is a count; counts are not always what matters"),
                 section.span.clone(),
                 format!(
@@ -582,7 +443,7 @@ impl Checker<'_> {
                     .as_ref()
                     .map_or(String::new(), |u| format!(" {}", u.value));
                 let d = warn(
-                    NO_BASELINE,
+                    Code::W114,
                     format!(
                         "the measure “{}” on {label} has no baseline",
                         m.name.value.trim()
@@ -604,7 +465,7 @@ impl Checker<'_> {
                     next.day = 28;
                 }
                 let d = warn(
-                    DEADLINE_BEFORE_DATE,
+                    Code::W115,
                     format!(
                         "the deadline {} of “{}” on {label} is before the deck's date {date}",
                         m.by,
@@ -647,7 +508,7 @@ impl Checker<'_> {
             };
             self.push(
                 warn(
-                    TOO_MANY_SLIDES,
+                    Code::W116,
                     format!(
                         "{talk_slides} slides for {minutes} minutes; plan about one slide a minute"
                     ),
@@ -670,7 +531,7 @@ impl Checker<'_> {
             let needed = spoken as f64 / WORDS_PER_MINUTE as f64;
             self.push(
                 warn(
-                    TOO_LONG_TO_SAY,
+                    Code::W117,
                     format!(
                         "{spoken} words to say take about {needed:.1} minutes at {WORDS_PER_MINUTE} words a minute; the talk has {minutes}"
                     ),
@@ -705,7 +566,7 @@ fn label_claim(claim: &Piece, text: &str, t: &SlideText, lang: Lang) -> Option<D
     };
     if end.ends_with(':') {
         return Some(warn(
-            CLAIM_IS_LABEL,
+            Code::W102,
             format!("the claim on {} ends with a colon, like a heading", t.label()),
             claim.span.clone(),
             "make the claim the point itself, as one full sentence; put what would follow the colon in `points`".to_string(),
@@ -715,7 +576,7 @@ fn label_claim(claim: &Piece, text: &str, t: &SlideText, lang: Lang) -> Option<D
         return None;
     }
     Some(warn(
-        CLAIM_IS_LABEL,
+        Code::W102,
         format!(
             "the claim on {} reads like a label, not a sentence: {}",
             t.label(),
@@ -816,30 +677,6 @@ fn lix_help(t: &SlideText, c: Counts, max: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_and_names_are_unique_and_in_order() {
-        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-        let sorted = {
-            let mut c = codes.clone();
-            c.sort_unstable();
-            c
-        };
-        assert_eq!(codes, sorted);
-        codes.dedup();
-        assert_eq!(codes.len(), RULES.len());
-        let names: HashSet<&str> = RULES.iter().map(|r| r.name).collect();
-        assert_eq!(names.len(), RULES.len());
-    }
-
-    #[test]
-    fn lookup_accepts_codes_and_names_and_suggests() {
-        assert_eq!(lookup("w108").map(|r| r.name), Some("jargon"));
-        assert_eq!(lookup("no-ask").map(|r| r.code), Some("W112"));
-        assert_eq!(lookup("W199"), None);
-        assert_eq!(suggest("W1O8"), Some("W108"));
-        assert_eq!(suggest("jargong"), Some("jargon"));
-    }
 
     #[test]
     fn abbreviations_in_capitals() {

@@ -5,11 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use pitchdeck::diagnostic::{Format, SourceFile};
-use pitchdeck::{check as rules, compile};
+use pitchdeck::{Options, check as rules};
 
-use super::common::{
-    EXIT_DECK, EXIT_USAGE, deck_dir, denied, fail, format_of, print_diagnostics, read_deck,
-};
+use super::common::{EXIT_DECK, EXIT_USAGE, denied, fail, format_of, print_diagnostics, read_deck};
 use crate::ReportArgs;
 
 pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
@@ -24,28 +22,30 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
         Err(code) => return code,
     };
     let display = path.display().to_string();
-    let mut compiled = compile(&source, &deck_dir(path));
-    // How the deck's own theme draws it (the brand colour): as `build` reports.
-    if let Some(deck) = &compiled.deck {
-        let found = pitchdeck::theme::deck_theme_diagnostics(deck, &deck_dir(path));
-        compiled.diagnostics.extend(found);
-        pitchdeck::diagnostic::sort(&mut compiled.diagnostics);
-    }
+    // No outputs: the compiler stops after the check and the deck's own theme
+    // (E010, the brand colour), as `build` would report them.
+    let built = match pitchdeck::build(&source, path, &Options::default()) {
+        Ok(b) => b,
+        Err(e) => return fail(e, EXIT_USAGE),
+    };
     let file = SourceFile {
         path: &display,
         text: &source,
     };
-    print_diagnostics(&compiled.diagnostics, &file, report);
-    if compiled.has_errors() {
+    print_diagnostics(&built.diagnostics, &file, report);
+    if built.has_errors() {
         return ExitCode::from(EXIT_DECK);
     }
-    if compiled.diagnostics.is_empty() && format_of(report) == Format::Human {
+    if built.diagnostics.is_empty() && format_of(report) == Format::Human {
         tell!("{display}: no problems");
     }
-    if stats && let (Some(deck), Some(lowered)) = (&compiled.deck, &compiled.lowered) {
-        print!("{}", rules::stats(deck, &lowered.slides).render());
+    if stats && let (Some(deck), Some(lowered)) = (&built.deck, &built.lowered) {
+        // Into a closed pipe (`check --stats | head`) the rest is dropped, not a panic.
+        use std::io::Write as _;
+        let table = rules::stats(deck, &lowered.slides).render();
+        let _ = std::io::stdout().write_all(table.as_bytes());
     }
-    if denied(&compiled.diagnostics, report) {
+    if denied(&built.diagnostics, report) {
         return ExitCode::from(EXIT_DECK);
     }
     ExitCode::SUCCESS

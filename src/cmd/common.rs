@@ -1,7 +1,7 @@
 //! What every subcommand shares: exit codes, reading the deck, printing diagnostics.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use pitchdeck::diagnostic::{self, Diagnostic, Format, SourceFile};
@@ -79,9 +79,5 @@ pub fn read_deck(path: &Path) -> Result<String, ExitCode> {
     })
 }
 
-pub fn deck_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
+/// The deck's folder (images and the deck's theme are relative to it).
+pub use pitchdeck::pipeline::deck_folder as deck_dir;

@@ -3,8 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod common;
+pub mod completions;
 pub mod new;
-pub mod pptx;
 pub mod schema;
 pub mod themes;
 pub mod watch;

@@ -20,12 +20,13 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify::event::{EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use pitchdeck::deck::SectionKind;
+use pitchdeck::backend::Settings;
 use pitchdeck::diagnostic::{self, Format, SourceFile};
-use pitchdeck::write;
+use pitchdeck::html::reload_script;
+use pitchdeck::{Options, load, write};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use super::build::{PdfArgs, output_path, pdf_path, render, render_pdf, same_file};
+use super::build::{destinations, output_path};
 use super::common::{EXIT_USAGE, deck_dir, fail, print_diagnostics};
 use crate::{FormatArg, ReportArgs};
 
@@ -45,10 +46,10 @@ pub struct WatchArgs<'a> {
     pub theme: Option<&'a str>,
     pub port: u16,
     pub open: bool,
-    /// Also write the PDF on every good build.
-    pub pdf: Option<PdfArgs>,
-    /// Also write the PowerPoint file on every build.
-    pub pptx: bool,
+    /// Also write these on every good build: PDFs (`pdf`, `slides.pdf`,
+    /// `brief.pdf`) and the PowerPoint file (`pptx`).
+    pub also: Vec<&'static str>,
+    pub settings: Settings,
 }
 
 /// What the server shows: the last good page and the latest build's errors.
@@ -84,8 +85,8 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
     if !deck.is_file() {
         return fail(format!("{}: no such file", deck.display()), EXIT_USAGE);
     }
-    let output = output_path(deck, args.output);
-    if same_file(&output, deck) {
+    let output = output_path(deck, args.output, "html", false);
+    if write::same_file(&output, deck) {
         return fail(
             format!(
                 "the output {} would overwrite the deck file; choose another -o",
@@ -211,122 +212,95 @@ fn rebuild(
     let started = Instant::now();
     let deck = args.deck;
     let display = deck.display().to_string();
-    let mut rendered = match render(deck, args.theme) {
-        Ok(r) => r,
-        Err(f) if first && f.code == EXIT_USAGE => {
-            return Err(fail(f.message, f.code));
-        }
-        Err(f) => {
-            tell!("error: {}", f.message);
+    let source = match load::read(deck) {
+        Ok(s) => s,
+        Err(e) if first && !e.is_deck_error() => return Err(fail(e.message(), EXIT_USAGE)),
+        Err(e) => {
+            let message = e.message();
+            tell!("error: {message}");
             tell!("{}", still_serving(shared, &display));
-            publish(shared, None, Some(f.message));
-            return Ok(Targets::for_deck(deck, "", None, false));
+            publish(shared, None, Some(message));
+            return Ok(Targets::for_deck(deck, &[], None, false));
         }
     };
-    // The PDF, when asked for: drawn before printing, so its warnings print
-    // with the rest.
-    let pdf = args
-        .pdf
-        .as_ref()
-        .and_then(|p| match render_pdf(&rendered, p)? {
-            Ok(out) => {
-                rendered.diagnostics.extend(out.diagnostics.iter().cloned());
-                diagnostic::sort(&mut rendered.diagnostics);
-                Some((pdf_path(deck, args.output, p.layout, false), out))
-            }
-            Err(e) => {
-                tell!("error: could not draw the PDF: {e}");
-                None
-            }
-        });
-    let pptx = args
-        .pptx
-        .then(|| super::pptx::render_pptx(&rendered))
-        .flatten()
-        .and_then(|r| match r {
-            Ok(out) => Some((super::pptx::pptx_path(deck, args.output, false), out)),
-            Err(e) => {
-                tell!("error: could not write the PPTX: {e}");
-                None
-            }
-        });
+    // The file on disk and the page served (the same deck with the reload
+    // script), and the PDF and the PPTX when asked for.
+    let mut outputs = vec!["html", "served.html"];
+    outputs.extend(args.also.iter().copied());
+    let options = Options {
+        theme: args.theme.map(str::to_string),
+        outputs,
+        settings: Settings {
+            served_version: shared.lock().version + 1,
+            ..args.settings.clone()
+        },
+    };
+    let built = match pitchdeck::build(&source, deck, &options) {
+        Ok(b) => b,
+        Err(e) if first => return Err(fail(e, EXIT_USAGE)),
+        Err(e) => {
+            let message = e.to_string();
+            tell!("error: {message}");
+            publish(shared, None, Some(message));
+            return Ok(Targets::for_deck(deck, &[], None, false));
+        }
+    };
     let file = SourceFile {
         path: &display,
-        text: &rendered.source,
+        text: &source,
     };
     let report = ReportArgs {
         format: FormatArg::Human,
         deny: Vec::new(),
     };
-    print_diagnostics(&rendered.diagnostics, &file, &report);
+    print_diagnostics(&built.diagnostics, &file, &report);
+    let served = built.artifact("served.html");
     let targets = Targets::for_deck(
         deck,
-        &rendered.source,
-        rendered.theme_folder.as_deref(),
-        rendered.page.is_some(),
+        &built.inputs.files,
+        built.inputs.theme_folder.as_deref(),
+        served.is_some(),
     );
-    if let Some(e) = &rendered.theme_error {
-        tell!("error: {e}");
-    }
-    let Some((page, slides)) = rendered.page else {
-        let mut text = diagnostic::render(&rendered.diagnostics, &file, Format::Human, false);
-        if !rendered.diagnostics.is_empty() {
+    let Some(served) = served else {
+        let mut text = diagnostic::render(&built.diagnostics, &file, Format::Human, false);
+        if !built.diagnostics.is_empty() {
             text.push_str(&format!(
                 "{display}: {}\n",
-                diagnostic::summary(&rendered.diagnostics)
+                diagnostic::summary(&built.diagnostics)
             ));
-        }
-        if let Some(e) = &rendered.theme_error {
-            text.push_str(&format!("error: {e}\n"));
         }
         tell!("{}", still_serving(shared, &display));
         publish(shared, None, Some(text));
         return Ok(targets);
     };
-    if let Err(e) = write::atomic_write(output, page.as_bytes()) {
-        tell!("error: {}", write::error_message(output, &e));
-    }
-    let mut also = String::new();
-    if let Some((path, out)) = &pdf {
-        if same_file(path, deck) {
+    let mut wrote = Vec::new();
+    for (path, artifact) in destinations(deck, args.output, options.outputs.len(), &built) {
+        if write::same_file(&path, deck) {
             tell!(
-                "error: the PDF {} would overwrite the deck file; choose another -o",
+                "error: the output {} would overwrite the deck file; choose another -o",
                 path.display()
             );
-        } else if let Err(e) = write::atomic_write(path, &out.bytes) {
-            tell!("error: {}", write::error_message(path, &e));
-        } else {
-            also = format!(" and {} ({} pages)", path.display(), out.pages);
+        } else if let Err(e) = write::atomic_write(&path, &artifact.bytes) {
+            tell!("error: {}", write::error_message(&path, &e));
+        } else if artifact.output != "html" {
+            wrote.push(format!(" and {} ({})", path.display(), artifact.summary));
         }
     }
-    if let Some((path, out)) = &pptx {
-        if same_file(path, deck) {
-            tell!(
-                "error: the PPTX {} would overwrite the deck file; choose another -o",
-                path.display()
-            );
-        } else if let Err(e) = write::atomic_write(path, &out.bytes) {
-            tell!("error: {}", write::error_message(path, &e));
-        } else {
-            also.push_str(&format!(" and {} ({} slides)", path.display(), out.slides));
-        }
-    }
-    let warnings = rendered
-        .diagnostics
-        .iter()
-        .filter(|d| !d.is_error())
-        .count();
+    let warnings = built.diagnostics.iter().filter(|d| !d.is_error()).count();
     say!(
-        "{} {}{also} in {:.1} ms: {slides} slides, {}",
+        "{} {}{} in {:.1} ms: {}, {}",
         if first { "built" } else { "rebuilt" },
         output.display(),
+        wrote.concat(),
         started.elapsed().as_secs_f64() * 1000.0,
+        served.summary,
         match warnings {
             0 => "no warnings".to_string(),
             1 => "1 warning".to_string(),
             n => format!("{n} warnings"),
         }
     );
+    let page = String::from_utf8_lossy(&served.bytes).into_owned();
     publish(shared, Some(page), None);
     Ok(targets)
 }
@@ -367,7 +341,12 @@ struct Targets {
 }
 
 impl Targets {
-    fn for_deck(deck: &Path, source: &str, theme_folder: Option<&Path>, complete: bool) -> Targets {
+    fn for_deck(
+        deck: &Path,
+        files: &[String],
+        theme_folder: Option<&Path>,
+        complete: bool,
+    ) -> Targets {
         let mut t = Targets {
             complete,
             ..Targets::default()
@@ -380,7 +359,7 @@ impl Targets {
         };
         t.files.insert(dir.join(name));
         t.dirs.insert(dir.clone());
-        for rel in referenced_files(source) {
+        for rel in files {
             let path = normalize(&dir.join(rel));
             if let Some(parent) = path.parent().and_then(|p| p.canonicalize().ok()) {
                 if let Some(file) = path.file_name() {
@@ -452,24 +431,6 @@ fn update_watches<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
 
 /// Image paths the deck names (`[deck] logo`, each section's `image`), read
 /// from the TOML directly so that they are known even when the deck has errors.
-fn referenced_files(source: &str) -> Vec<String> {
-    let Ok(root) = source.parse::<toml::Table>() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut take = |table: Option<&toml::Value>, key: &str| {
-        if let Some(path) = table.and_then(|t| t.get(key)).and_then(|v| v.as_str()) {
-            out.push(path.to_string());
-        }
-    };
-    take(root.get("deck"), "logo");
-    for kind in SectionKind::ALL {
-        take(root.get(kind.key()), "image");
-    }
-    out
-}
-
-/// Removes `.` and `a/..` from a path without touching the file system.
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
@@ -548,7 +509,7 @@ fn answer(request: Request, shared: &Shared, port: u16) {
         "/" | "/index.html" => {
             let state = shared.lock();
             let body = match &state.page {
-                Some(page) => with_reload_script(page, state.good),
+                Some(page) => page.clone(),
                 None => waiting_page(state.good),
             };
             drop(state);
@@ -588,166 +549,6 @@ fn answer(request: Request, shared: &Shared, port: u16) {
 /// shows the errors of a failed build over the last good deck. Its text never
 /// changes (the build it shows comes in `data-good`), so the page's
 /// Content-Security-Policy can allow it by hash.
-const RELOAD_SCRIPT: &str = r#"
-(function () {
-  "use strict";
-  var me = document.getElementById("pitchdeck-watch");
-  var good = Number(me && me.getAttribute("data-good")), version = 0, box = null;
-  function show(text) {
-    if (!text) { if (box) { box.parentNode.removeChild(box); box = null; } return; }
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "pitchdeck-watch-errors";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;padding:16px 24px;background:#fff;color:#1b1f24;border-top:8px solid #b3261e;box-shadow:0 -4px 24px rgba(0,0,0,.35);text-align:left";
-      var title = document.createElement("p");
-      title.style.cssText = "margin:0 0 8px;font:700 18px/1.3 system-ui,sans-serif;color:#b3261e";
-      title.textContent = "The deck has errors. This is the last good version; fix the file and the page updates itself.";
-      var pre = document.createElement("pre");
-      pre.style.cssText = "margin:0;white-space:pre-wrap;font:15px/1.4 ui-monospace,monospace";
-      box.appendChild(title);
-      box.appendChild(pre);
-      document.body.appendChild(box);
-    }
-    box.lastChild.textContent = text;
-  }
-  function poll() {
-    fetch("/__pitchdeck/status?since=" + version, { cache: "no-store" })
-      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
-      .then(function (s) {
-        version = s.version;
-        if (s.good !== good && !s.errors) { window.location.reload(); return; }
-        show(s.errors);
-        poll();
-      })
-      .catch(function () { setTimeout(poll, 1000); });
-  }
-  poll();
-})();
-"#;
-
-fn reload_script(good: u64) -> String {
-    format!("<script id=\"pitchdeck-watch\" data-good=\"{good}\">{RELOAD_SCRIPT}</script>\n")
-}
-
-/// The served page: the built page with the reload script before `</body>`,
-/// and its Content-Security-Policy widened just enough for that script and its
-/// requests to this server. Only the served copy has these; the file written
-/// to disk is `build`'s.
-fn with_reload_script(page: &str, good: u64) -> String {
-    let page = allow_reload_script(page);
-    let script = reload_script(good);
-    let at = page
-        .to_ascii_lowercase()
-        .rfind("</body>")
-        .unwrap_or(page.len());
-    let mut out = String::with_capacity(page.len() + script.len());
-    out.push_str(&page[..at]);
-    out.push_str(&script);
-    out.push_str(&page[at..]);
-    out
-}
-
-/// Adds the reload script's hash to `script-src` and `'self'` to
-/// `connect-src` in the page's `<meta http-equiv="Content-Security-Policy">`,
-/// when it has one. (A second policy could only narrow the first, so the
-/// existing one is edited.)
-fn allow_reload_script(page: &str) -> String {
-    let lower = page.to_ascii_lowercase();
-    let Some(at) = lower.find("http-equiv=\"content-security-policy\"") else {
-        return page.to_string();
-    };
-    let tag_start = lower[..at].rfind('<').unwrap_or(0);
-    let Some(tag_len) = lower[tag_start..].find('>') else {
-        return page.to_string();
-    };
-    let tag = &lower[tag_start..tag_start + tag_len];
-    let Some(content) = tag.find("content=\"") else {
-        return page.to_string();
-    };
-    let value_start = tag_start + content + "content=\"".len();
-    let Some(value_len) = page[value_start..].find('"') else {
-        return page.to_string();
-    };
-    // The value is an HTML attribute (Tera writes ' as &#39;).
-    let policy = unescape_attribute(&page[value_start..value_start + value_len]);
-    let mut directives: Vec<Vec<String>> = policy
-        .split(';')
-        .map(|d| d.split_whitespace().map(str::to_string).collect::<Vec<_>>())
-        .filter(|d| !d.is_empty())
-        .collect();
-    add_source(&mut directives, "script-src", &script_hash());
-    add_source(&mut directives, "connect-src", "'self'");
-    let policy = directives
-        .iter()
-        .map(|d| d.join(" "))
-        .collect::<Vec<_>>()
-        .join("; ");
-    format!(
-        "{}{}{}",
-        &page[..value_start],
-        pitchdeck::html::escape(&policy),
-        &page[value_start + value_len..]
-    )
-}
-
-/// Undoes the escaping of an HTML attribute value: the five named or numeric
-/// references `html::escape` writes, and their common spellings.
-fn unescape_attribute(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let known = [
-            ("&amp;", '&'),
-            ("&lt;", '<'),
-            ("&gt;", '>'),
-            ("&quot;", '"'),
-            ("&#34;", '"'),
-            ("&#39;", '\''),
-            ("&#x27;", '\''),
-            ("&apos;", '\''),
-        ];
-        match known.iter().find(|(entity, _)| rest.starts_with(entity)) {
-            Some((entity, c)) => {
-                out.push(*c);
-                rest = &rest[entity.len()..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Adds `source` to a directive (dropping `'none'`), or adds the directive.
-fn add_source(directives: &mut Vec<Vec<String>>, name: &str, source: &str) {
-    match directives
-        .iter_mut()
-        .find(|d| d[0].eq_ignore_ascii_case(name))
-    {
-        Some(d) => {
-            d.retain(|s| s != "'none'");
-            d.push(source.to_string());
-        }
-        None => directives.push(vec![name.to_string(), source.to_string()]),
-    }
-}
-
-fn script_hash() -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(RELOAD_SCRIPT.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
 /// What is served before the first good build.
 fn waiting_page(good: u64) -> String {
     format!(
@@ -759,60 +560,6 @@ fn waiting_page(good: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_script_goes_before_the_last_body_end() {
-        let page = "<html><body><p>&lt;/body&gt;</p></BODY></html>";
-        let served = with_reload_script(page, 3);
-        assert!(served.starts_with(
-            "<html><body><p>&lt;/body&gt;</p><script id=\"pitchdeck-watch\" data-good=\"3\">"
-        ));
-        assert!(served.ends_with("</script>\n</BODY></html>"));
-        assert!(served.contains("fetch(\"/__pitchdeck/status?since=\""));
-    }
-
-    #[test]
-    fn the_policy_is_widened_for_the_script_only() {
-        // As Tera writes it: ' escaped.
-        let page = "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; script-src &#39;sha256-abc&#39;; img-src data:\"></head><body></body>";
-        let served = with_reload_script(page, 1);
-        let hash = pitchdeck::html::escape(&script_hash());
-        assert!(
-            served.contains(&format!(
-                "content=\"default-src &#39;none&#39;; script-src &#39;sha256-abc&#39; {hash}; img-src data:; connect-src &#39;self&#39;\">"
-            )),
-            "{served}"
-        );
-        let none = allow_reload_script(
-            "<meta http-equiv=\"content-security-policy\" content=\"script-src 'none'\">",
-        );
-        assert_eq!(
-            none,
-            format!(
-                "<meta http-equiv=\"content-security-policy\" content=\"script-src {hash}; connect-src &#39;self&#39;\">"
-            )
-        );
-        assert_eq!(allow_reload_script("<p>no policy</p>"), "<p>no policy</p>");
-    }
-
-    /// The hash is of the script's exact text, as browsers compute it.
-    #[test]
-    fn the_hash_matches_the_script_text() {
-        let served = reload_script(7);
-        let body = served
-            .strip_prefix("<script id=\"pitchdeck-watch\" data-good=\"7\">")
-            .and_then(|s| s.strip_suffix("</script>\n"))
-            .unwrap();
-        assert_eq!(body, RELOAD_SCRIPT);
-        assert!(script_hash().starts_with("'sha256-") && script_hash().len() == 53);
-    }
-
-    #[test]
-    fn images_are_found_even_in_a_deck_with_errors() {
-        let source = "[deck]\nlogo = \"img/logo.png\"\ntitel = \"x\"\n[need]\nimage = \"a.png\"\n[risk]\nimage = 3\n";
-        assert_eq!(referenced_files(source), vec!["img/logo.png", "a.png"]);
-        assert!(referenced_files("[deck").is_empty());
-    }
 
     #[test]
     fn normalize_drops_dots() {

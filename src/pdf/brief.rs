@@ -4,14 +4,20 @@
 //! the second.
 
 use crate::deck::SectionKind;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Lowered, MeasureRow, Slide, SlideKind};
 
-use super::canvas::{Display, Item, Mark, Role, Structure};
+use super::canvas::{Display, Item, Mark};
 use super::flow::{Row, flow};
 use super::handout::{CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, furniture, item_rows, line_rows};
 use super::slide::{measures_table, origin};
+use super::structure::{Role, Structure};
 use super::text::{Colors, Ctx, Style};
+
+/// The brief sets its own type, in pt of the paper (it is a memo, not a
+/// slide); its measures table is the slide's, its text taken as this many
+/// CSS px.
+const TABLE_PX: f32 = 24.0;
 
 /// One attempt at a text size: the pages.
 fn attempt(
@@ -267,7 +273,7 @@ fn attempt(
                 sect
             }
         };
-        // 24 CSS px of the slide table become 8.5 pt here.
+        // The slide table's 24 CSS px become 8.5 pt here.
         let mut table = measures_table(
             ctx,
             structure,
@@ -275,7 +281,8 @@ fn attempt(
             &measures,
             &o,
             colors,
-            8.5 * k / 24.0,
+            TABLE_PX,
+            8.5 * k / TABLE_PX,
             width,
         )
         .into_iter();
@@ -301,7 +308,16 @@ fn attempt(
     )
     .pages;
     let date = lowered.info.date.map(|d| d.to_string());
-    furniture(ctx, &mut pages, None, None, date.as_deref(), colors, size);
+    furniture(
+        ctx,
+        &origin(&lowered.slides[0]),
+        &mut pages,
+        None,
+        None,
+        date.as_deref(),
+        colors,
+        size,
+    );
     pages
 }
 
@@ -331,8 +347,7 @@ pub fn pages(
         let last = i == TWO_PAGES.len() - 1;
         if pages.len() <= 2 || last {
             ctx.diagnostics.push(
-                Diagnostic::warning(
-                    "W202",
+                Diagnostic::new(Code::W202,
                     format!(
                         "the brief does not fit on one page; it takes {} pages{}",
                         pages.len(),

@@ -12,8 +12,8 @@ use sha2::{Digest, Sha256};
 
 use crate::slides::DeckInfo;
 
-use super::canvas::{Role, Structure, Tags};
-use super::{Options, PdfError};
+use super::structure::{Role, Structure, Tags};
+use super::tags::text_string;
 
 /// One bookmark: its title and 0-based page.
 pub struct Bookmark {
@@ -51,19 +51,6 @@ fn first_drawn(structure: &Structure, first_page: &[Option<usize>], id: usize) -
     own.into_iter().chain(children).min()
 }
 
-/// A PDF text string: PDFDocEncoding (as ASCII) when it is ASCII, else UTF-16BE.
-pub fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in s.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
-}
-
 /// `D:YYYYMMDDHHmmSSZ` for seconds since 1970 (UTC).
 pub fn pdf_date(epoch: i64) -> String {
     let days = epoch.div_euclid(86_400);
@@ -86,19 +73,19 @@ pub fn pdf_date(epoch: i64) -> String {
     )
 }
 
-fn err(e: lopdf::Error) -> PdfError {
-    PdfError(format!("could not assemble the PDF: {e}"))
+fn err(e: lopdf::Error) -> String {
+    format!("could not assemble the PDF: {e}")
 }
 
 /// Adds metadata and the outline, compresses and serialises.
 pub fn finish(
     mut doc: Document,
     info: &DeckInfo,
-    options: &Options,
+    source_date_epoch: Option<i64>,
     outline: &[Bookmark],
     structure: &Structure,
     tags: &Tags,
-) -> Result<Vec<u8>, PdfError> {
+) -> Result<Vec<u8>, String> {
     doc.version = "1.7".to_string();
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
 
@@ -116,9 +103,7 @@ pub fn finish(
         text_string(concat!("pitchdeck ", env!("CARGO_PKG_VERSION"))),
     );
     dict.set("Producer", text_string("pitchdeck (printpdf, lopdf)"));
-    let created = options
-        .source_date_epoch
-        .or_else(|| info.date.map(|d| d.days_since_epoch() * 86_400));
+    let created = source_date_epoch.or_else(|| info.date.map(|d| d.days_since_epoch() * 86_400));
     let xmp_date = created.map(|e| {
         let d = pdf_date(e);
         format!(
@@ -242,7 +227,7 @@ pub fn finish(
 
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)
-        .map_err(|e| PdfError(format!("could not write the PDF: {e}")))?;
+        .map_err(|e| format!("could not write the PDF: {e}"))?;
     Ok(bytes)
 }
 

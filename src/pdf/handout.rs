@@ -5,12 +5,14 @@
 
 use std::rc::Rc;
 
-use crate::slides::{Block, Lowered, Rich, Run, Slide};
+use crate::geometry::{SLIDE_HEIGHT, SLIDE_WIDTH};
+use crate::slides::{Block, Lowered, Rich, Slide};
 
-use super::Prepared;
-use super::canvas::{Display, Item, Mark, Role, Structure, StyledSpan};
+use super::canvas::{Display, Item, Mark, StyledSpan};
 use super::flow::{Row, flow};
+use super::slide::Prepared;
 use super::slide::{self, origin};
+use super::structure::{Role, Structure};
 use super::text::{Colors, Ctx, Origin, Style};
 
 pub const MARGIN_X: f32 = 54.0;
@@ -139,37 +141,7 @@ pub fn notes_rows(
     };
     let gap = size * 0.6;
     let mut rows = Vec::new();
-    let mut blocks: Vec<Block> = slide.notes.clone();
-    let whys: Vec<Rich> = slide
-        .measures
-        .iter()
-        .filter_map(|m| {
-            let why = m.why.as_ref()?;
-            let mut runs: Vec<Run> = m
-                .name
-                .runs
-                .iter()
-                .map(|r| Run {
-                    strong: true,
-                    ..r.clone()
-                })
-                .collect();
-            runs.push(Run {
-                text: ": ".to_string(),
-                ..Run::default()
-            });
-            runs.extend(why.runs.iter().cloned());
-            Some(Rich { runs })
-        })
-        .collect();
-    if !whys.is_empty() {
-        blocks.push(Block::Paragraph(Rich::plain(ctx.labels.why_measures)));
-        blocks.push(Block::List {
-            ordered: false,
-            items: whys,
-        });
-    }
-    for block in &blocks {
+    for block in slide.notes.iter().chain(&slide.measure_notes) {
         match block {
             Block::Paragraph(rich) => {
                 let p = structure.add(parent, Role::P);
@@ -216,7 +188,6 @@ pub fn notes_rows(
     rows
 }
 
-/// Running header and footer on every page (artifacts, not content).
 /// The logo in the running header: (image index, width, height) in points.
 pub type Logo = Option<(usize, f32, f32)>;
 
@@ -230,9 +201,13 @@ pub fn header_logo(lowered: &Lowered, prepared: &Prepared) -> Logo {
     Some((index, w, h))
 }
 
+/// Running header and footer on every page (artifacts, not content). Their
+/// text is the deck's (its title, its date): a character the font lacks is
+/// reported as the title slide's.
 #[allow(clippy::too_many_arguments)]
 pub fn furniture(
     ctx: &mut Ctx,
+    origin: &Origin,
     pages: &mut [Display],
     header: Option<&str>,
     logo: Logo,
@@ -241,10 +216,6 @@ pub fn furniture(
     size: (f32, f32),
 ) {
     let total = pages.len();
-    let origin = Origin {
-        slide: "pdf".to_string(),
-        span: 0..0,
-    };
     let style = Style {
         size: FURNITURE_SIZE,
         leading: 1.2,
@@ -256,7 +227,7 @@ pub fn furniture(
     for (i, page) in pages.iter_mut().enumerate() {
         let mut d = Display::default();
         if let Some(title) = header {
-            let spans = ctx.plain(title, false, &origin);
+            let spans = ctx.plain(title, false, origin);
             // The logo at the right, decoration like on the title slide.
             let logo_w = match logo {
                 Some((image, w, h)) => {
@@ -315,7 +286,7 @@ pub fn furniture(
             },
         );
         if let Some(left) = footer_left {
-            let spans = ctx.plain(left, false, &origin);
+            let spans = ctx.plain(left, false, origin);
             ctx.paragraph(
                 &mut d,
                 Mark::Artifact,
@@ -328,7 +299,7 @@ pub fn furniture(
             );
         }
         let page_of = ctx.labels.page_of(i + 1, total);
-        let spans = ctx.plain(&page_of, false, &origin);
+        let spans = ctx.plain(&page_of, false, origin);
         let w = ctx.width(&spans, style.size);
         ctx.paragraph(
             &mut d,
@@ -357,8 +328,8 @@ pub fn pages(
     size: (f32, f32),
 ) -> Vec<Display> {
     let width = size.0 - 2.0 * MARGIN_X;
-    let s = width / slide::SLIDE_W;
-    let frame_h = slide::SLIDE_H * s;
+    let s = width / SLIDE_WIDTH;
+    let frame_h = SLIDE_HEIGHT * s;
     let bottom = size.1 - CONTENT_BOTTOM;
     let mut out = Vec::new();
     for sl in &lowered.slides {
@@ -450,6 +421,7 @@ pub fn pages(
     let date = lowered.info.date.map(|d| d.to_string());
     furniture(
         ctx,
+        &origin(&lowered.slides[0]),
         &mut out,
         Some(&lowered.info.title),
         header_logo(lowered, prepared),

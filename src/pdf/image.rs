@@ -7,10 +7,8 @@ use std::io::Cursor;
 use printpdf::{RawImage, RawImageData, RawImageFormat};
 
 use crate::deck::ImageFormat;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Slide, SlideImage, SlideKind};
-
-use super::Images;
 
 fn decode_png(bytes: &[u8]) -> Result<RawImage, String> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
@@ -73,6 +71,23 @@ pub fn decode(image: &SlideImage) -> Result<RawImage, String> {
     }
 }
 
+/// The deck's images, decoded once.
+pub struct Images {
+    /// (slide number, size in pixels when the PDF can draw it).
+    entries: Vec<(usize, Option<(f32, f32)>)>,
+    pub objects: Vec<Option<printpdf::RawImage>>,
+}
+
+impl Images {
+    pub fn index(&self, slide: usize) -> Option<usize> {
+        self.entries.iter().position(|(n, _)| *n == slide)
+    }
+
+    pub fn size_opt(&self, index: usize) -> Option<(f32, f32)> {
+        self.entries[index].1
+    }
+}
+
 /// Decodes every slide's image once; warns (W204) about those the PDF cannot draw.
 pub fn decode_all(slides: &[Slide]) -> (Images, Vec<Diagnostic>) {
     let mut images = Images {
@@ -98,7 +113,7 @@ pub fn decode_all(slides: &[Slide]) -> (Images, Vec<Diagnostic>) {
                     "the PDF shows its alternative text in its place"
                 };
                 diagnostics.push(
-                    Diagnostic::warning("W204", format!("{why}; {shown}"))
+                    Diagnostic::new(Code::W204, format!("{why}; {shown}"))
                         .at(slide.span.clone())
                         .on_slide(slide.describe())
                         .help("use a PNG or JPEG image for the PDF handout"),

@@ -16,6 +16,7 @@ pub mod flow;
 mod handout;
 mod image;
 pub mod slide;
+pub mod structure;
 mod tags;
 pub mod text;
 
@@ -23,14 +24,17 @@ use std::fmt;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
 
+use crate::backend::{Backend, Input, Rendered};
 use crate::deck::Lang;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::labels;
 use crate::layout::{Face, Fonts};
 use crate::slides::Lowered;
 use crate::theme::Theme;
 
-use canvas::{Canvas, Display, Structure};
+use canvas::{Canvas, Display};
+use slide::Prepared;
+use structure::Structure;
 use text::{Colors, Ctx, rgb};
 
 /// Which PDF to make.
@@ -45,12 +49,7 @@ pub enum Layout {
     Brief,
 }
 
-/// Paper size of the handout and the brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paper {
-    A4,
-    Letter,
-}
+pub use crate::backend::Paper;
 
 impl Paper {
     /// Width and height in points.
@@ -71,7 +70,7 @@ impl Paper {
     }
 }
 
-/// Slides pages: 1280×720 CSS px at 96 dpi, i.e. 960×540 pt.
+/// Slides pages: the 1280×720 CSS px slide at 96 dpi, i.e. 960×540 pt.
 pub const SLIDE_PAGE: (f32, f32) = (960.0, 540.0);
 
 #[derive(Debug, Clone, Default)]
@@ -96,33 +95,21 @@ pub struct Output {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfError(pub String);
 
+impl PdfError {
+    /// The failure as the PDF back end's own diagnostic (E013).
+    pub fn into_diagnostic(self) -> Diagnostic {
+        Diagnostic::new(
+            Code::E013,
+            format!("the PDF could not be drawn: {}", self.0),
+        )
+        .help("build with a built-in theme (--theme default); if that fails too, please report it")
+    }
+}
+
 impl fmt::Display for PdfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// The deck's images, decoded once.
-pub struct Images {
-    /// (slide number, size in pixels when the PDF can draw it).
-    entries: Vec<(usize, Option<(f32, f32)>)>,
-    objects: Vec<Option<printpdf::RawImage>>,
-}
-
-impl Images {
-    pub fn index(&self, slide: usize) -> Option<usize> {
-        self.entries.iter().position(|(n, _)| *n == slide)
-    }
-
-    pub fn size_opt(&self, index: usize) -> Option<(f32, f32)> {
-        self.entries[index].1
-    }
-}
-
-/// What every layout needs besides the slides.
-pub struct Prepared {
-    pub total: usize,
-    pub images: Images,
 }
 
 /// The theme's fonts: the built-in ones parsed once per process, a theme
@@ -201,6 +188,37 @@ fn colors_of(c: &crate::theme::Colors) -> Colors {
     }
 }
 
+/// The PDF back end, in one of its layouts.
+pub struct Pdf(pub Layout);
+
+impl Backend for Pdf {
+    fn output(&self) -> &'static str {
+        match self.0 {
+            Layout::Handout => "pdf",
+            Layout::Slides => "slides.pdf",
+            Layout::Brief => "brief.pdf",
+        }
+    }
+    fn unit(&self) -> &'static str {
+        "pages"
+    }
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let options = Options {
+            layout: self.0,
+            paper: input.settings.paper,
+            source_date_epoch: input.settings.source_date_epoch,
+        };
+        match render(input.lowered, input.theme, &options) {
+            Ok(out) => Ok(Rendered {
+                bytes: out.bytes,
+                count: out.pages,
+                diagnostics: out.diagnostics,
+            }),
+            Err(e) => Err(vec![e.into_diagnostic()]),
+        }
+    }
+}
+
 /// Renders the deck as a PDF.
 pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Output, PdfError> {
     let theme_fonts = ThemeFonts::new(theme)?;
@@ -222,6 +240,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let prepared = Prepared {
         total: lowered.slides.len(),
         images,
+        sizes: theme.config.sizes.clone(),
     };
     let paper = options
         .paper
@@ -229,7 +248,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let mut structure = Structure::default();
     let (size, pages): ((f32, f32), Vec<Display>) = match options.layout {
         Layout::Slides => {
-            let s = SLIDE_PAGE.0 / slide::SLIDE_W;
+            let s = SLIDE_PAGE.0 / crate::geometry::SLIDE_WIDTH;
             let pages = lowered
                 .slides
                 .iter()
@@ -323,11 +342,12 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
     let bytes = finish::finish(
         lo,
         &lowered.info,
-        options,
+        options.source_date_epoch,
         &outline,
         &structure,
         &canvas.tags,
-    )?;
+    )
+    .map_err(PdfError)?;
     Ok(Output {
         bytes,
         pages: page_count,

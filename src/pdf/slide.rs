@@ -1,21 +1,57 @@
 //! One slide drawn as vector graphics, matching the HTML slide: the same
-//! content, order, sizes (CSS px of the 1280×720 canvas, scaled) and metric
+//! content, order, geometry (`crate::geometry`, CSS px of the 1280×720
+//! canvas, scaled to the page), type sizes (the theme's `[sizes]`) and metric
 //! bars. Used full-page by the slides layout and as a frame by the handout.
+//!
+//! Text is set at the fit step the build chose for the slide (`Slide::fit`,
+//! see `fit.rs`); when the slide still overflows its frame here, the later
+//! steps of the same table are tried, and W203 warns when even the last does
+//! not fit.
 
 use std::rc::Rc;
 
-use crate::slides::{MeasureRow, Slide, SlideKind};
+use crate::geometry::{
+    BAR_CELL_WIDTH, BAR_HEIGHT, BAR_WIDTH, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_RULE,
+    BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, EVIDENCE_GAP, EVIDENCE_PAD_LEFT,
+    EVIDENCE_PAD_TOP, EVIDENCE_RULE, FIT_STEPS, HEADING_LEADING, IMAGE_MAX_HEIGHT, LABEL_GAP,
+    LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, NUMBER_BOTTOM, NUMBER_RIGHT, PAD_BOTTOM,
+    PAD_SIDE, PAD_TOP, ROW_RULE, SLIDE_HEIGHT, SLIDE_WIDTH, SUBTITLE_GAP, TABLE_LEADING,
+};
+use crate::slides::{Bar, MeasureRow, Slide, SlideKind};
+use crate::theme::Sizes;
 
-use super::canvas::{Display, Item, Mark, Role, Structure, StyledSpan};
+use super::canvas::{Display, Item, Mark, StyledSpan};
 use super::flow::Row;
+use super::image::Images;
+use super::structure::{Role, Structure};
 use super::text::{Colors, Ctx, LEADING, Origin, Style};
-use super::{Images, Prepared};
 
-pub const SLIDE_W: f32 = 1280.0;
-pub const SLIDE_H: f32 = 720.0;
-const PAD_TOP: f32 = 56.0;
-const PAD_X: f32 = 80.0;
-const PAD_BOTTOM: f32 = 72.0;
+/// The PDF's own measures where the stylesheet's are in `ch` of the font
+/// (CSS `max-width: 24ch` and the like): widths at the default type size,
+/// which grow and shrink with the theme's size of that text.
+const TITLE_MEASURE: f32 = 0.86; // of the content width
+const SUBTITLE_MEASURE: f32 = 0.9; // of the content width
+const CLAIM_MEASURE: f32 = 760.0;
+const ANSWER_MEASURE: f32 = 704.0;
+/// Space after a point (the stylesheet's 0.5em of 30 px, rounded down).
+const POINT_GAP: f32 = 14.0;
+/// An image the PDF cannot draw: its alternative text, and the frame's padding.
+const ALT_TEXT: f32 = 20.0;
+const ALT_PAD: f32 = 16.0;
+
+/// What every layout needs besides the slides.
+pub struct Prepared {
+    pub total: usize,
+    pub images: Images,
+    /// The theme's type sizes, CSS px on the 1280×720 slide.
+    pub sizes: Sizes,
+}
+
+/// A measure of the PDF's (a width for text of size `size`) for the theme's
+/// size of that text, `default` being the default theme's.
+fn measure(width: f32, size: f32, default: f32) -> f32 {
+    width * (size / default)
+}
 
 /// The slide as a bookmark title.
 pub fn bookmark(slide: &Slide) -> String {
@@ -26,21 +62,16 @@ pub fn bookmark(slide: &Slide) -> String {
     }
 }
 
-pub fn origin(slide: &Slide) -> Origin {
-    Origin {
-        slide: slide.describe(),
-        span: slide.span.clone(),
-    }
+pub fn origin(slide: &Slide) -> Origin<'_> {
+    Origin::new(slide)
 }
-
-use crate::html::{BarView, bar_view};
 
 /// Draws a bar `w`×`h` at (x, y), as the HTML's SVG (viewBox 100×20).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn draw_bar(
+fn draw_bar(
     display: &mut Display,
     mark: Mark,
-    bar: &BarView,
+    bar: &Bar,
     colors: &Colors,
     x: f32,
     y: f32,
@@ -81,9 +112,9 @@ struct Column {
     right: bool,
 }
 
-/// Lays out the measures table `width` wide: one row per measure, the header
-/// row first. Items are relative to each row's top-left corner; sizes are CSS
-/// px times `s`.
+/// Lays out the measures table `width` wide, its text `type_px` CSS px: one
+/// row per measure, the header row first. Items are relative to each row's
+/// top-left corner; sizes are CSS px times `s`.
 #[allow(clippy::too_many_arguments)]
 pub fn measures_table(
     ctx: &mut Ctx,
@@ -92,14 +123,15 @@ pub fn measures_table(
     rows: &[MeasureRow],
     origin: &Origin,
     colors: &Colors,
+    type_px: f32,
     s: f32,
     width: f32,
 ) -> Vec<Row> {
-    let size = 24.0 * s;
-    let leading = 1.25;
-    let pad_x = 12.0 * s;
-    let pad_y = 10.0 * s;
-    let border = 2.0 * s;
+    let size = type_px * s;
+    let leading = TABLE_LEADING;
+    let pad_x = CELL_PAD_X * s;
+    let pad_y = CELL_PAD_Y * s;
+    let border = ROW_RULE * s;
     let l = ctx.labels;
     let head = Style {
         size,
@@ -130,7 +162,7 @@ pub fn measures_table(
             ]
         })
         .collect();
-    let bar_w = 220.0 * s;
+    let bar_w = BAR_CELL_WIDTH * s;
     let mut widths = [0.0f32; 4];
     for (i, w) in widths.iter_mut().enumerate() {
         let head_w = ctx.width(&header_spans[i + 1], size);
@@ -244,14 +276,14 @@ pub fn measures_table(
         }
         let total = h + 2.0 * pad_y;
         let td = structure.add(tr, Role::TD);
-        if let Some(b) = bar_view(m, ctx.labels) {
+        if let Some(b) = &m.bar {
             let fig = structure.add(td, Role::Figure(b.description.clone()));
-            let bw = 200.0 * s;
-            let bh = 28.0 * s;
+            let bw = BAR_WIDTH * s;
+            let bh = BAR_HEIGHT * s;
             draw_bar(
                 &mut d,
                 Mark::Content(fig),
-                &b,
+                b,
                 colors,
                 bar_x + (bar_w - bw) / 2.0,
                 (total - bh) / 2.0,
@@ -284,17 +316,19 @@ fn draw(
     slide: &Slide,
     total: usize,
     images: &Images,
+    sizes: &Sizes,
     colors: &Colors,
     s: f32,
     fs: f32,
 ) -> (Display, bool) {
     let mut d = Display::default();
     let origin = origin(slide);
+    let default = Sizes::default();
     let t = s * fs; // text scale
-    let left = PAD_X * s;
+    let left = PAD_SIDE * s;
     let top = PAD_TOP * s;
-    let width = (SLIDE_W - 2.0 * PAD_X) * s;
-    let bottom = (SLIDE_H - PAD_BOTTOM) * s;
+    let width = (SLIDE_WIDTH - 2.0 * PAD_SIDE) * s;
+    let bottom = (SLIDE_HEIGHT - PAD_BOTTOM) * s;
     let bg = if slide.kind == SlideKind::Divider {
         colors.surface
     } else {
@@ -305,8 +339,8 @@ fn draw(
         Item::Rect {
             x: 0.0,
             y: 0.0,
-            w: SLIDE_W * s,
-            h: SLIDE_H * s,
+            w: SLIDE_WIDTH * s,
+            h: SLIDE_HEIGHT * s,
             color: bg,
         },
     );
@@ -328,40 +362,42 @@ fn draw(
                 &mut body,
                 Mark::Content(h1),
                 &title,
-                style(64.0, 1.15, colors.text, true),
+                style(sizes.title, HEADING_LEADING, colors.text, true),
                 colors,
                 0.0,
                 y,
-                width * 0.86,
+                measure(width * TITLE_MEASURE, sizes.title, default.title).min(width),
             );
             if let Some(sub) = &slide.subtitle {
-                y += 20.0 * t;
+                y += SUBTITLE_GAP * t;
                 let p = structure.add(sect, Role::P);
                 let spans = ctx.spans(sub, false, &origin);
                 y += ctx.paragraph(
                     &mut body,
                     Mark::Content(p),
                     &spans,
-                    style(34.0, LEADING, colors.muted, false),
+                    style(sizes.subtitle, LEADING, colors.muted, false),
                     colors,
                     0.0,
                     y,
-                    width * 0.9,
+                    measure(width * SUBTITLE_MEASURE, sizes.subtitle, default.subtitle).min(width),
                 );
             }
             if !slide.byline.is_empty() {
-                y += 48.0 * t;
+                y += BYLINE_GAP * t;
                 body.push(
                     Mark::Artifact,
                     Item::Rect {
                         x: 0.0,
                         y,
                         w: width,
-                        h: 6.0 * t,
+                        h: BYLINE_RULE * t,
                         color: colors.accent,
                     },
                 );
-                y += 26.0 * t;
+                y += (BYLINE_RULE + BYLINE_PAD) * t;
+                // The byline's share of the text size, in whole px.
+                let byline = (sizes.text * BYLINE_SCALE).round();
                 for line in &slide.byline {
                     let p = structure.add(sect, Role::P);
                     let spans = ctx.plain(line, false, &origin);
@@ -369,13 +405,13 @@ fn draw(
                         &mut body,
                         Mark::Content(p),
                         &spans,
-                        style(26.0, LEADING, colors.text, false),
+                        style(byline, LEADING, colors.text, false),
                         colors,
                         0.0,
                         y,
                         width,
                     );
-                    y += 4.0 * t;
+                    y += BYLINE_LINE_GAP * t;
                 }
             }
             let space = bottom - top;
@@ -385,13 +421,13 @@ fn draw(
                 .index(slide.number)
                 .and_then(|i| Some((i, images.size_opt(i)?)))
             {
-                let (w, h) = fit(iw, ih, 240.0 * s, 72.0 * s);
+                let (w, h) = fit(iw, ih, LOGO_MAX_WIDTH * s, LOGO_MAX_HEIGHT * s);
                 // The logo is decoration (its alt text is empty): an artifact.
                 d.push(
                     Mark::Artifact,
                     Item::Image {
-                        x: SLIDE_W * s - 64.0 * s - w,
-                        y: 48.0 * s,
+                        x: SLIDE_WIDTH * s - LOGO_RIGHT * s - w,
+                        y: LOGO_TOP * s,
                         w,
                         h,
                         image: index,
@@ -407,7 +443,7 @@ fn draw(
                 &mut body,
                 Mark::Content(h),
                 &spans,
-                style(56.0, 1.15, colors.accent, true),
+                style(sizes.divider, HEADING_LEADING, colors.accent, true),
                 colors,
                 0.0,
                 0.0,
@@ -420,7 +456,7 @@ fn draw(
         SlideKind::Section(_) | SlideKind::Objection => {
             let mut y = top;
             // Label, with the part ("2/3") in muted colour.
-            let label_style = style(24.0, LEADING, colors.accent, true);
+            let label_style = style(sizes.label, LEADING, colors.accent, true);
             let mut label = (*ctx.plain(&slide.label.to_uppercase(), true, &origin)).clone();
             if let Some((i, n)) = slide.part {
                 label.push(StyledSpan {
@@ -441,7 +477,7 @@ fn draw(
                 y,
                 width,
             );
-            y += 12.0 * t;
+            y += LABEL_GAP * t;
 
             // Evidence sits at the bottom of the frame.
             let mut evidence_h = 0.0;
@@ -449,35 +485,35 @@ fn draw(
             if let Some(ev) = &slide.evidence {
                 // Added after the body in the structure (reading order); measured first.
                 let spans = ctx.spans(ev, false, &origin);
-                let pad_left = 26.0 * s;
+                let pad_left = (EVIDENCE_RULE + EVIDENCE_PAD_LEFT) * s;
                 let mut ev_d = Display::default();
                 let h = ctx.paragraph(
                     &mut ev_d,
                     Mark::Content(usize::MAX),
                     &spans,
-                    style(24.0, LEADING, colors.muted, false),
+                    style(sizes.small, LEADING, colors.muted, false),
                     colors,
                     left + pad_left,
                     0.0,
                     width - pad_left,
                 );
-                evidence_h = h + 10.0 * t + 16.0 * t;
+                evidence_h = h + EVIDENCE_PAD_TOP * t + EVIDENCE_GAP * t;
                 evidence.push(
                     Mark::Artifact,
                     Item::Rect {
                         x: left,
-                        y: 16.0 * t,
-                        w: 6.0 * s,
-                        h: h + 10.0 * t,
+                        y: EVIDENCE_GAP * t,
+                        w: EVIDENCE_RULE * s,
+                        h: h + EVIDENCE_PAD_TOP * t,
                         color: colors.accent,
                     },
                 );
-                evidence.extend_shifted(ev_d, 0.0, 26.0 * t);
+                evidence.extend_shifted(ev_d, 0.0, (EVIDENCE_GAP + EVIDENCE_PAD_TOP) * t);
             }
             let body_bottom = bottom - evidence_h;
 
             // Text column and image column.
-            let gap = 48.0 * s;
+            let gap = COLUMN_GAP * s;
             let (text_w, image_w) = if slide.image.is_some() {
                 let text_w = (width - gap) * 3.0 / 5.0;
                 (text_w, width - gap - text_w)
@@ -491,13 +527,13 @@ fn draw(
                 &mut d,
                 Mark::Content(h2),
                 &claim,
-                style(46.0, 1.15, colors.text, true),
+                style(sizes.claim, HEADING_LEADING, colors.text, true),
                 colors,
                 left,
                 y,
-                text_w.min(760.0 * s),
+                text_w.min(measure(CLAIM_MEASURE * s, sizes.claim, default.claim)),
             );
-            y += 28.0 * t;
+            y += CLAIM_GAP * t;
             if let Some(answer) = &slide.answer {
                 let p = structure.add(sect, Role::P);
                 let spans = ctx.spans(answer, false, &origin);
@@ -505,17 +541,19 @@ fn draw(
                     &mut d,
                     Mark::Content(p),
                     &spans,
-                    style(32.0, LEADING, colors.text, false),
+                    style(sizes.answer, LEADING, colors.text, false),
                     colors,
                     left,
                     y,
-                    text_w.min(704.0 * s),
+                    text_w.min(measure(ANSWER_MEASURE * s, sizes.answer, default.answer)),
                 );
             }
             if !slide.points.is_empty() {
                 let list = structure.add(sect, Role::L);
-                let pst = style(30.0, LEADING, colors.text, false);
-                let indent = 1.1 * 30.0 * t + 0.2 * 30.0 * t;
+                let text = sizes.text;
+                let pst = style(text, LEADING, colors.text, false);
+                // The list's padding (1.1em) and the item's (0.2em).
+                let indent = 1.1 * text * t + 0.2 * text * t;
                 for point in &slide.points {
                     let li = structure.add(list, Role::LI);
                     let lbl = structure.add(li, Role::Lbl);
@@ -529,7 +567,7 @@ fn draw(
                             ..pst
                         },
                         colors,
-                        left + 0.35 * 30.0 * t,
+                        left + 0.35 * text * t,
                         y,
                         indent,
                     );
@@ -545,7 +583,7 @@ fn draw(
                         y,
                         text_w - indent,
                     );
-                    y += 14.0 * t;
+                    y += POINT_GAP * t;
                 }
             }
             if !slide.measures.is_empty() {
@@ -556,6 +594,7 @@ fn draw(
                     &slide.measures,
                     &origin,
                     colors,
+                    sizes.small,
                     t,
                     text_w,
                 ) {
@@ -566,7 +605,7 @@ fn draw(
             if let (Some(img), Some(index)) = (&slide.image, images.index(slide.number)) {
                 let x0 = left + text_w + gap;
                 let fig = structure.add(sect, Role::Figure(img.alt.clone()));
-                let max_h = (420.0 * s).min(body_bottom - body_top);
+                let max_h = (IMAGE_MAX_HEIGHT * s).min(body_bottom - body_top);
                 match images.size_opt(index) {
                     Some((iw, ih)) => {
                         let (w, h) = fit(iw, ih, image_w, max_h);
@@ -585,12 +624,12 @@ fn draw(
                         // An image the PDF cannot draw (SVG): its alternative text in a frame.
                         let spans = ctx.plain(&img.alt, false, &origin);
                         let mut alt = Display::default();
-                        let pad = 16.0 * s;
+                        let pad = ALT_PAD * s;
                         let h = ctx.paragraph(
                             &mut alt,
                             Mark::Content(fig),
                             &spans,
-                            style(20.0, LEADING, colors.muted, false),
+                            style(ALT_TEXT, LEADING, colors.muted, false),
                             colors,
                             x0 + pad,
                             body_top + pad,
@@ -612,7 +651,7 @@ fn draw(
                     }
                 }
             }
-            fits &= y - 14.0 * t <= body_bottom + 0.01;
+            fits &= y - POINT_GAP * t <= body_bottom + 0.01;
             if let Some(ev_id) = slide
                 .evidence
                 .as_ref()
@@ -631,7 +670,7 @@ fn draw(
     // Slide number, as in the HTML (hidden from assistive technology there too).
     let number = ctx.plain(&format!("{} / {}", slide.number, total), false, &origin);
     let nst = Style {
-        size: 24.0 * s,
+        size: sizes.small * s,
         leading: LEADING,
         color: colors.muted,
         bold: false,
@@ -644,8 +683,8 @@ fn draw(
         &number,
         nst,
         colors,
-        SLIDE_W * s - 40.0 * s - nw,
-        SLIDE_H * s - 16.0 * s - nst.size * LEADING,
+        SLIDE_WIDTH * s - NUMBER_RIGHT * s - nw,
+        SLIDE_HEIGHT * s - NUMBER_BOTTOM * s - nst.size * LEADING,
         nw + 1.0,
     );
     d.items.extend(num.items);
@@ -661,11 +700,10 @@ pub fn fit(w: f32, h: f32, max_w: f32, max_h: f32) -> (f32, f32) {
     (w * k, h * k)
 }
 
-/// Text sizes tried, largest first, until a slide's text fits its frame.
-const SHRINK: [f32; 7] = [1.0, 0.92, 0.85, 0.78, 0.7, 0.62, 0.55];
-
-/// Draws a slide at scale `s`, shrinking its text until it fits; warns when
-/// even the smallest size does not.
+/// Draws a slide at scale `s` at the fit step the build chose for it
+/// (`Slide::fit`); when its text overflows the frame there, at the later steps
+/// of the same table until it fits, with a warning (W203) when even the last
+/// does not.
 pub fn slide_display(
     ctx: &mut Ctx,
     structure: &mut Structure,
@@ -676,7 +714,9 @@ pub fn slide_display(
 ) -> (Display, usize) {
     let sect = structure.section(bookmark(slide));
     let keep = structure.nodes.len();
-    for (i, fs) in SHRINK.iter().enumerate() {
+    let last = FIT_STEPS.len() - 1;
+    let mut step = slide.fit.min(last);
+    loop {
         structure.nodes.truncate(keep);
         let (d, fits) = draw(
             ctx,
@@ -685,17 +725,17 @@ pub fn slide_display(
             slide,
             prepared.total,
             &prepared.images,
+            &prepared.sizes,
             colors,
             s,
-            *fs,
+            FIT_STEPS[step],
         );
         if fits {
             return (d, sect);
         }
-        if i == SHRINK.len() - 1 {
+        if step == last {
             ctx.diagnostics.push(
-                crate::diagnostic::Diagnostic::warning(
-                    "W203",
+                crate::diagnostic::Diagnostic::new(crate::diagnostic::Code::W203,
                     "the slide's text does not fit its frame in the PDF even at a smaller size; it runs past the frame's bottom margin".to_string(),
                 )
                 .at(slide.span.clone())
@@ -704,6 +744,6 @@ pub fn slide_display(
             );
             return (d, sect);
         }
+        step += 1;
     }
-    unreachable!("SHRINK is not empty")
 }

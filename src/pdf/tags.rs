@@ -11,31 +11,9 @@
 //! `/StructParents` and `/Tabs /S` on pages, and `/StructParent` on
 //! annotations, which printpdf writes inline and we make indirect.
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::canvas::{Kid, Role, Structure, Tags};
-use super::finish::text_string;
-
-/// The standard structure type of a role.
-pub fn tag(role: &Role) -> &'static str {
-    match role {
-        Role::Document => "Document",
-        Role::Sect => "Sect",
-        Role::H1 => "H1",
-        Role::H2 => "H2",
-        Role::P => "P",
-        Role::L => "L",
-        Role::LI => "LI",
-        Role::Lbl => "Lbl",
-        Role::LBody => "LBody",
-        Role::Table => "Table",
-        Role::TR => "TR",
-        Role::TH | Role::RowHeader => "TH",
-        Role::TD => "TD",
-        Role::Figure(_) => "Figure",
-        Role::Link => "Link",
-    }
-}
+use super::structure::{Kid, Role, Structure, Tags};
 
 /// Writes the structure tree into `doc`; `pages` are the page objects in order.
 pub fn write(
@@ -98,7 +76,7 @@ pub fn write(
     for (n, node) in structure.nodes.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set("Type", "StructElem");
-        d.set("S", tag(&node.role));
+        d.set("S", node.role.tag());
         d.set("P", node.parent.map_or(root_id, |p| ids[p]));
         let kids: Vec<Object> = tags
             .kids_of(structure, n)
@@ -157,6 +135,19 @@ pub fn write(
         }
     }
     root_id
+}
+
+/// A PDF text string: PDFDocEncoding (as ASCII) when it is ASCII, else UTF-16BE.
+pub fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in s.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
 }
 
 fn scope(s: &str) -> Dictionary {

@@ -2,13 +2,12 @@
 //! found on the way; and turning rich text into positioned lines.
 
 use std::collections::BTreeSet;
-use std::ops::Range;
 use std::rc::Rc;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span};
-use crate::slides::{Rich, Run};
+use crate::slides::{Rich, Run, Slide};
 
 use super::canvas::{Color8, Display, Item, Mark, StyledSpan};
 
@@ -35,11 +34,21 @@ impl Colors {
     }
 }
 
-/// Where a piece of text comes from, for warnings.
+/// Where a piece of text comes from, for warnings: its slide.
 #[derive(Debug, Clone)]
-pub struct Origin {
-    pub slide: String,
-    pub span: Range<usize>,
+pub struct Origin<'a> {
+    /// The slide's name in diagnostics ("need", "objection 3").
+    pub name: String,
+    pub slide: &'a Slide,
+}
+
+impl<'a> Origin<'a> {
+    pub fn new(slide: &'a Slide) -> Self {
+        Origin {
+            name: slide.describe(),
+            slide,
+        }
+    }
 }
 
 pub struct Ctx<'a> {
@@ -88,18 +97,17 @@ impl<'a> Ctx<'a> {
         let face = Face::new(run.strong || bold, run.emphasis);
         let (text, missing) = self.fonts.replace_missing(face, &run.text);
         for c in missing {
-            if self.reported.insert((origin.slide.clone(), c)) {
+            if self.reported.insert((origin.name.clone(), c)) {
                 let (sub, _) = self.fonts.replace_missing(face, &c.to_string());
                 self.diagnostics.push(
-                    Diagnostic::warning(
-                        "W201",
+                    Diagnostic::new(Code::W201,
                         format!(
                             "the PDF font has no glyph for `{c}` (U+{:04X}); the PDF shows `{sub}` in its place",
                             u32::from(c)
                         ),
                     )
-                    .at(origin.span.clone())
-                    .on_slide(origin.slide.clone())
+                    .at(origin.slide.locate(c))
+                    .on_slide(origin.name.clone())
                     .help("use a character the theme's font has, or a theme with a font that has this one"),
                 );
             }

@@ -2,7 +2,7 @@
 //! `theme.toml`, and the few touches of the built-in themes' `theme.css`
 //! (rules, bands, label case) that a slide master can carry.
 
-use crate::fit::FIT_STEPS;
+use crate::geometry::FIT_STEPS;
 use crate::theme::{Colors, Sizes, Theme, luminance, parse_hex_color};
 
 /// A colour of the theme's colour scheme, by its role on the slide. Written as

@@ -18,33 +18,47 @@ mod parts;
 mod slide;
 mod xml;
 
-use std::fmt;
 use std::io::Write as _;
 
+use crate::backend::{Backend, Input, Rendered};
 use crate::deck::{ImageFormat, Lang};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fit::theme_fonts;
+use crate::geometry::{
+    BODY_LEADING, CLAIM_GAP, CONTENT_WIDTH, HEADING_LEADING, NUMBER_BOTTOM, NUMBER_RIGHT,
+    PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_HEIGHT, SLIDE_WIDTH,
+};
 use crate::i18n::labels;
-use crate::layout::{Face, Fonts};
+use crate::layout::Fonts;
 use crate::slides::{Lowered, Slide, SlideImage, SlideKind};
 use crate::theme::Theme;
 
 use look::Look;
 
-/// A rendered PowerPoint file.
-pub struct Output {
-    pub bytes: Vec<u8>,
-    pub slides: usize,
-    /// Warnings found while writing (none today: what cannot fit is W301, from fit).
-    pub diagnostics: Vec<Diagnostic>,
-}
+/// The PowerPoint back end: `deck.pptx`.
+pub struct Pptx;
 
-/// Why no file could be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PptxError(pub String);
+impl Backend for Pptx {
+    fn output(&self) -> &'static str {
+        "pptx"
+    }
 
-impl fmt::Display for PptxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    fn unit(&self) -> &'static str {
+        "slides"
+    }
+
+    fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
+        let bytes = render(input.lowered, input.theme).map_err(|e| {
+            vec![
+                Diagnostic::new(Code::E014, format!("could not write the PPTX: {e}"))
+                    .help("this is a bug in pitchdeck; please report it with the deck"),
+            ]
+        })?;
+        Ok(Rendered {
+            bytes,
+            count: input.lowered.slides.len(),
+            diagnostics: Vec::new(),
+        })
     }
 }
 
@@ -85,45 +99,55 @@ impl Layout {
 
 /// A box in CSS px of the 1280×720 slide.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Geometry {
+pub struct Frame {
     pub x: f32,
     pub y: f32,
     pub w: f32,
     pub h: f32,
 }
 
-impl Geometry {
-    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Geometry {
-        Geometry { x, y, w, h }
+impl Frame {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Frame {
+        Frame { x, y, w, h }
     }
 
     /// The slide number: bottom right (`.number`).
-    fn number(look: &Look) -> Geometry {
-        let h = look.sizes.small * 1.35;
-        Geometry::new(1280.0 - 40.0 - 240.0, 720.0 - 16.0 - h, 240.0, h)
+    fn number(look: &Look) -> Frame {
+        let h = look.sizes.small * BODY_LEADING;
+        Frame::new(
+            SLIDE_WIDTH - NUMBER_RIGHT - 240.0,
+            SLIDE_HEIGHT - NUMBER_BOTTOM - h,
+            240.0,
+            h,
+        )
     }
 
     /// The section label: one line at the top of the frame.
-    fn label(look: &Look) -> Geometry {
-        Geometry::new(80.0, 56.0, 1120.0, look.sizes.label * 1.35)
+    fn label(look: &Look) -> Frame {
+        Frame::new(
+            PAD_SIDE,
+            PAD_TOP,
+            CONTENT_WIDTH,
+            look.sizes.label * BODY_LEADING,
+        )
     }
 
-    fn label_rule(look: &Look) -> Geometry {
-        let l = Geometry::label(look);
-        Geometry::new(80.0, l.y + l.h + 10.0, 1120.0, 2.0)
+    fn label_rule(look: &Look) -> Frame {
+        let l = Frame::label(look);
+        Frame::new(PAD_SIDE, l.y + l.h + 10.0, CONTENT_WIDTH, 2.0)
     }
 
     /// Where the claim goes when a slide does not say otherwise.
-    fn claim_default(look: &Look) -> Geometry {
-        let l = Geometry::label(look);
-        let h = 2.0 * look.sizes.claim * 1.15;
-        Geometry::new(80.0, l.y + l.h + look.label_gap, 1120.0, h)
+    fn claim_default(look: &Look) -> Frame {
+        let l = Frame::label(look);
+        let h = 2.0 * look.sizes.claim * HEADING_LEADING;
+        Frame::new(PAD_SIDE, l.y + l.h + look.label_gap, CONTENT_WIDTH, h)
     }
 
-    fn points_default(look: &Look) -> Geometry {
-        let c = Geometry::claim_default(look);
-        let y = c.y + c.h + 28.0;
-        Geometry::new(80.0, y, 1120.0, 648.0 - y)
+    fn points_default(look: &Look) -> Frame {
+        let c = Frame::claim_default(look);
+        let y = c.y + c.h + CLAIM_GAP;
+        Frame::new(PAD_SIDE, y, CONTENT_WIDTH, SLIDE_HEIGHT - PAD_BOTTOM - y)
     }
 }
 
@@ -203,22 +227,6 @@ fn svg_size(text: &str) -> Option<(f32, f32)> {
     Some((num(attr("width")?)?, num(attr("height")?)?))
 }
 
-/// The theme's own TrueType faces when it has all four, else the built-in ones.
-fn theme_fonts(theme: &Theme) -> Option<Fonts> {
-    let faces = Face::ALL.map(|f| theme.file(f.file()));
-    let [Some(r), Some(b), Some(i), Some(bi)] = faces else {
-        return None;
-    };
-    if [r, b, i, bi]
-        .iter()
-        .zip(Face::ALL)
-        .all(|(bytes, f)| *bytes == Fonts::builtin_bytes(f))
-    {
-        return None;
-    }
-    Fonts::parse([r, b, i, bi]).ok()
-}
-
 fn lang_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-US",
@@ -227,7 +235,7 @@ fn lang_tag(lang: Lang) -> &'static str {
 }
 
 /// Renders the deck as a PowerPoint file.
-pub fn render(lowered: &Lowered, theme: &Theme) -> Result<Output, PptxError> {
+pub fn render(lowered: &Lowered, theme: &Theme) -> zip::result::ZipResult<Vec<u8>> {
     let own_fonts = theme_fonts(theme);
     let fonts = own_fonts.as_ref().unwrap_or_else(|| Fonts::builtin());
     let look = Look::new(theme, lowered.info.brand_color.as_deref());
@@ -326,12 +334,7 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> Result<Output, PptxError> {
     );
     files.append(&mut slide_files);
     files.append(&mut media.files);
-    let bytes = pack(&files).map_err(|e| PptxError(format!("could not pack the PPTX: {e}")))?;
-    Ok(Output {
-        bytes,
-        slides: total,
-        diagnostics: Vec::new(),
-    })
+    pack(&files)
 }
 
 /// Zips the parts in order, all dated 1980-01-01 00:00 (the zip format's

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::look::{Look, Role};
 use super::xml::{emu, esc, srgb, sz};
-use super::{Geometry, LAYOUTS, Layout};
+use super::{Frame, LAYOUTS, Layout};
 
 pub const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
 pub const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -285,7 +285,7 @@ pub fn group_start() -> &'static str {
 }
 
 /// `a:xfrm` of a box in px.
-pub fn xfrm(g: Geometry) -> String {
+pub fn xfrm(g: Frame) -> String {
     format!(
         "<a:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>",
         emu(g.x),
@@ -316,7 +316,7 @@ fn placeholder(
     id: usize,
     name: &str,
     ph: &str,
-    g: Geometry,
+    g: Frame,
     anchor: &str,
     style: &str,
     prompt: &str,
@@ -352,7 +352,7 @@ pub const BODY_SPACING: u32 = 112_500;
 pub const HEADING_SPACING: u32 = 95_833;
 
 fn slide_number(id: usize, look: &Look, lang: &str, color: Role) -> String {
-    let g = Geometry::number(look);
+    let g = Frame::number(look);
     format!(
         "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"Slide Number\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldNum\" sz=\"quarter\" idx=\"12\"/></p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr><p:txBody>{}<a:lstStyle>{}</a:lstStyle><a:p><a:fld id=\"{SLIDE_NUMBER_FIELD}\" type=\"slidenum\"><a:rPr lang=\"{lang}\"/><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>",
         xfrm(g),
@@ -394,8 +394,8 @@ pub fn master(look: &Look, lang: &str) -> String {
             minor()
         ))
     );
-    let title = Geometry::claim_default(look);
-    let body = Geometry::points_default(look);
+    let title = Frame::claim_default(look);
+    let body = Frame::points_default(look);
     let mut x = format!(
         "{DECL}<p:sldMaster {NS}><p:cSld><p:bg><p:bgPr>{}<a:effectLst/></p:bgPr></p:bg><p:spTree>{GROUP}",
         fill(Role::Background)
@@ -486,7 +486,7 @@ pub fn label_style(look: &Look) -> String {
 }
 
 /// A decorative rectangle (a rule, a band) in a scheme colour.
-pub fn rect(id: usize, name: &str, g: Geometry, color: Role, alpha: Option<u32>) -> String {
+pub fn rect(id: usize, name: &str, g: Frame, color: Role, alpha: Option<u32>) -> String {
     let alpha = alpha
         .map(|a| format!("<a:alpha val=\"{a}\"/>"))
         .unwrap_or_default();
@@ -524,7 +524,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
             id,
             "Label",
             "<p:ph type=\"body\" sz=\"quarter\" idx=\"10\"/>",
-            Geometry::label(look),
+            Frame::label(look),
             "t",
             &label_style(look),
             "Section",
@@ -536,7 +536,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
             id,
             "Claim",
             "<p:ph type=\"title\"/>",
-            Geometry::claim_default(look),
+            Frame::claim_default(look),
             "t",
             "",
             "Claim",
@@ -549,7 +549,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 x.push_str(&rect(
                     7,
                     "Band",
-                    Geometry::new(0.0, 0.0, 28.0, 720.0),
+                    Frame::new(0.0, 0.0, 28.0, 720.0),
                     Role::Accent,
                     None,
                 ));
@@ -558,7 +558,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 2,
                 "Title",
                 "<p:ph type=\"ctrTitle\"/>",
-                Geometry::new(80.0, 180.0, 1120.0, 160.0),
+                Frame::new(80.0, 180.0, 1120.0, 160.0),
                 "t",
                 &plain_style(s.title, true, Role::Text, HEADING_SPACING, "", "l"),
                 "Title",
@@ -568,7 +568,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 3,
                 "Subtitle",
                 "<p:ph type=\"subTitle\" idx=\"1\"/>",
-                Geometry::new(80.0, 360.0, 1120.0, 100.0),
+                Frame::new(80.0, 360.0, 1120.0, 100.0),
                 "t",
                 &plain_style(s.subtitle, false, Role::Muted, BODY_SPACING, "", "l"),
                 "Subtitle",
@@ -578,7 +578,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 4,
                 "Byline",
                 "<p:ph type=\"body\" sz=\"quarter\" idx=\"13\"/>",
-                Geometry::new(80.0, 500.0, 1120.0, 140.0),
+                Frame::new(80.0, 500.0, 1120.0, 140.0),
                 "t",
                 &byline_style(look),
                 "Author",
@@ -600,7 +600,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 4,
                 prompt,
                 "<p:ph idx=\"1\"/>",
-                Geometry::points_default(look),
+                Frame::points_default(look),
                 "t",
                 &style,
                 prompt,
@@ -611,7 +611,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                     5,
                     "Evidence",
                     "<p:ph type=\"body\" sz=\"quarter\" idx=\"11\"/>",
-                    Geometry::new(106.0, 600.0, 1094.0, 48.0),
+                    Frame::new(106.0, 600.0, 1094.0, 48.0),
                     "b",
                     &plain_style(s.small, false, look.evidence_color, BODY_SPACING, "", "l"),
                     "Evidence",
@@ -624,7 +624,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 2,
                 "Title",
                 "<p:ph type=\"title\"/>",
-                Geometry::new(80.0, 300.0, 1120.0, 120.0),
+                Frame::new(80.0, 300.0, 1120.0, 120.0),
                 "ctr",
                 &plain_style(s.divider, true, look.divider_text, HEADING_SPACING, "", "l"),
                 "Divider",
@@ -636,7 +636,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
         x.push_str(&rect(
             8,
             "Label rule",
-            Geometry::label_rule(look),
+            Frame::label_rule(look),
             Role::Surface,
             None,
         ));

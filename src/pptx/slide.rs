@@ -3,26 +3,34 @@
 //! native table with a bar of native shapes beside each row, the picture
 //! with its alternative text, and the notes page.
 //!
-//! Geometry follows the HTML slide (`themes/default/style.css`) in CSS px of
+//! Frame follows the HTML slide (`themes/default/style.css`) in CSS px of
 //! the 1280×720 canvas; heights come from the theme font's metrics, the same
 //! measure `fit` used, at the type sizes of the fit step it chose.
 
 use std::fmt::Write as _;
 
-use crate::html::bar_view;
+use crate::geometry::{
+    BAR_HEIGHT, BAR_WIDTH, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_SCALE,
+    CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP,
+    EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, HEADING_LEADING, IMAGE_MAX_HEIGHT, LOGO_MAX_HEIGHT,
+    LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_HEIGHT, SLIDE_WIDTH,
+    SUBTITLE_GAP, TABLE_LEADING,
+};
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span, spans_of};
-use crate::slides::{Block, MeasureRow, Rich, Run, Slide, SlideKind, is_safe_link};
+use crate::slides::{
+    Bar, Block, MeasureRow, Rich, Run, Slide, SlideImage, SlideKind, is_safe_link,
+};
 
 use super::look::{Look, Role};
 use super::parts::{DECL, NS, SLIDE_NUMBER_FIELD, body_pr, fill, group_start, rect, rels, xfrm};
 use super::xml::{emu, esc, sz};
-use super::{Geometry, Layout, Media};
+use super::{Frame, Layout, Media};
 
-const LEFT: f32 = 80.0;
-const CONTENT_W: f32 = 1120.0;
-const BOTTOM: f32 = 648.0;
-const GAP: f32 = 48.0;
+const LEFT: f32 = PAD_SIDE;
+const CONTENT_W: f32 = CONTENT_WIDTH;
+/// The bottom of the frame.
+const BOTTOM: f32 = SLIDE_HEIGHT - PAD_BOTTOM;
 
 /// Everything a slide's XML needs besides the slide.
 pub struct Ctx<'a> {
@@ -213,7 +221,7 @@ fn size_if(size: f32, own: f32) -> Option<f32> {
 }
 
 /// Opens a placeholder shape; the caller writes paragraphs and calls `close`.
-fn open_placeholder(part: &mut Part, name: &str, ph: &str, g: Geometry, anchor: &str) {
+fn open_placeholder(part: &mut Part, name: &str, ph: &str, g: Frame, anchor: &str) {
     let id = part.id();
     let _ = write!(
         part.xml,
@@ -233,7 +241,7 @@ fn text_placeholder(
     part: &mut Part,
     name: &str,
     ph: &str,
-    g: Geometry,
+    g: Frame,
     anchor: &str,
     rich: &Rich,
     ctx: &Ctx,
@@ -244,13 +252,7 @@ fn text_placeholder(
     close(part);
 }
 
-fn picture(
-    part: &mut Part,
-    media: &mut Media,
-    image: &crate::slides::SlideImage,
-    room: Geometry,
-    top_right: bool,
-) {
+fn picture(part: &mut Part, media: &mut Media, image: &SlideImage, room: Frame, top_right: bool) {
     let (target, size) = media.add(image);
     let g = match size {
         Some((w, h)) if w > 0.0 && h > 0.0 => {
@@ -261,7 +263,7 @@ fn picture(
             } else {
                 room.x + (room.w - pw) / 2.0
             };
-            Geometry::new(x, room.y, pw, ph)
+            Frame::new(x, room.y, pw, ph)
         }
         _ => room,
     };
@@ -288,18 +290,25 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
     let fonts = ctx.fonts;
     let title_size = look.scaled(s.title, slide.fit);
     let title_w = CONTENT_W.min(ch(fonts, Face::Bold, title_size, 24.0));
-    let title_h = height(fonts, &slide.heading, true, title_size, title_w, 1.15);
+    let title_h = height(
+        fonts,
+        &slide.heading,
+        true,
+        title_size,
+        title_w,
+        HEADING_LEADING,
+    );
     let mut total = title_h;
     let sub_size = look.scaled(s.subtitle, slide.fit);
     let sub_w = CONTENT_W.min(ch(fonts, Face::Regular, sub_size, 40.0));
     let sub_h = slide
         .subtitle
         .as_ref()
-        .map(|sub| height(fonts, sub, false, sub_size, sub_w, 1.35));
+        .map(|sub| height(fonts, sub, false, sub_size, sub_w, BODY_LEADING));
     if let Some(h) = sub_h {
-        total += 20.0 + h;
+        total += SUBTITLE_GAP + h;
     }
-    let by_size = look.scaled(s.text * 0.87, slide.fit);
+    let by_size = look.scaled(s.text * BYLINE_SCALE, slide.fit);
     let by_h: f32 = slide
         .byline
         .iter()
@@ -310,19 +319,19 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
                 false,
                 by_size,
                 CONTENT_W,
-                1.35,
-            ) + 4.0
+                BODY_LEADING,
+            ) + BYLINE_LINE_GAP
         })
         .sum();
     if !slide.byline.is_empty() {
-        total += 48.0 + 20.0 + look.byline_rule.0 + by_h;
+        total += BYLINE_GAP + BYLINE_PAD + look.byline_rule.0 + by_h;
     }
-    let mut y = (56.0 + (592.0 - total) / 2.0).max(56.0);
+    let mut y = (PAD_TOP + (CONTENT_HEIGHT - total) / 2.0).max(PAD_TOP);
     text_placeholder(
         part,
         "Title",
         "<p:ph type=\"ctrTitle\"/>",
-        Geometry::new(LEFT, y, title_w, room(title_h, title_size)),
+        Frame::new(LEFT, y, title_w, room(title_h, title_size)),
         "t",
         &slide.heading,
         ctx,
@@ -330,12 +339,12 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
     );
     y += title_h;
     if let (Some(sub), Some(h)) = (&slide.subtitle, sub_h) {
-        y += 20.0;
+        y += SUBTITLE_GAP;
         text_placeholder(
             part,
             "Subtitle",
             "<p:ph type=\"subTitle\" idx=\"1\"/>",
-            Geometry::new(LEFT, y, sub_w, room(h, sub_size)),
+            Frame::new(LEFT, y, sub_w, room(h, sub_size)),
             "t",
             sub,
             ctx,
@@ -344,22 +353,22 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
         y += h;
     }
     if !slide.byline.is_empty() {
-        y += 48.0;
+        y += BYLINE_GAP;
         let (w, color) = look.byline_rule;
         let id = part.id();
         part.xml.push_str(&rect(
             id,
             "Byline rule",
-            Geometry::new(LEFT, y, CONTENT_W, w),
+            Frame::new(LEFT, y, CONTENT_W, w),
             color,
             None,
         ));
-        y += w + 20.0;
+        y += w + BYLINE_PAD;
         open_placeholder(
             part,
             "Byline",
             "<p:ph type=\"body\" sz=\"quarter\" idx=\"13\"/>",
-            Geometry::new(LEFT, y, CONTENT_W, room(by_h, by_size)),
+            Frame::new(LEFT, y, CONTENT_W, room(by_h, by_size)),
             "t",
         );
         for line in &slide.byline {
@@ -368,7 +377,7 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
                 &Rich::plain(line.clone()),
                 ctx,
                 "",
-                size_if(by_size, s.text * 0.87),
+                size_if(by_size, s.text * BYLINE_SCALE),
                 None,
             );
         }
@@ -379,7 +388,12 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
             part,
             media,
             image,
-            Geometry::new(1280.0 - 64.0 - 240.0, 48.0, 240.0, 72.0),
+            Frame::new(
+                SLIDE_WIDTH - LOGO_RIGHT - LOGO_MAX_WIDTH,
+                LOGO_TOP,
+                LOGO_MAX_WIDTH,
+                LOGO_MAX_HEIGHT,
+            ),
             true,
         );
     }
@@ -387,13 +401,20 @@ fn title(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
 
 fn divider(part: &mut Part, slide: &Slide, ctx: &Ctx) {
     let size = ctx.look.sizes.divider;
-    let h = height(ctx.fonts, &slide.heading, true, size, CONTENT_W, 1.15);
+    let h = height(
+        ctx.fonts,
+        &slide.heading,
+        true,
+        size,
+        CONTENT_W,
+        HEADING_LEADING,
+    );
     let h = room(h, size);
     text_placeholder(
         part,
         "Title",
         "<p:ph type=\"title\"/>",
-        Geometry::new(LEFT, 56.0 + (592.0 - h) / 2.0, CONTENT_W, h),
+        Frame::new(LEFT, PAD_TOP + (CONTENT_HEIGHT - h) / 2.0, CONTENT_W, h),
         "ctr",
         &slide.heading,
         ctx,
@@ -406,7 +427,7 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
     let s = &look.sizes;
     let fonts = ctx.fonts;
     // The label, with "2/3" on a continued slide (in the muted colour, as the HTML).
-    let label_g = Geometry::label(look);
+    let label_g = Frame::label(look);
     open_placeholder(
         part,
         "Label",
@@ -430,24 +451,24 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
     let mut y = label_g.y + label_g.h + look.label_gap;
     let body_top = y;
     let column = if slide.image.is_some() {
-        (CONTENT_W - GAP) * 3.0 / 5.0
+        (CONTENT_W - COLUMN_GAP) * 3.0 / 5.0
     } else {
         CONTENT_W
     };
     // The evidence sits at the bottom of the frame, as in the HTML.
     let mut bottom = BOTTOM;
     if let Some(evidence) = &slide.evidence {
-        let text_w = CONTENT_W - look.evidence_bar - 20.0;
+        let text_w = CONTENT_W - look.evidence_bar - EVIDENCE_PAD_LEFT;
         let h = room(
-            height(fonts, evidence, false, s.small, text_w, 1.35),
+            height(fonts, evidence, false, s.small, text_w, BODY_LEADING),
             s.small,
         );
-        let top = BOTTOM - h - 10.0;
+        let top = BOTTOM - h - EVIDENCE_PAD_TOP;
         let id = part.id();
         part.xml.push_str(&rect(
             id,
             "Evidence rule",
-            Geometry::new(LEFT, top, look.evidence_bar, h + 10.0),
+            Frame::new(LEFT, top, look.evidence_bar, h + EVIDENCE_PAD_TOP),
             Role::Accent,
             None,
         ));
@@ -455,39 +476,51 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
             part,
             "Evidence",
             "<p:ph type=\"body\" sz=\"quarter\" idx=\"11\"/>",
-            Geometry::new(LEFT + look.evidence_bar + 20.0, top + 10.0, text_w, h),
+            Frame::new(
+                LEFT + look.evidence_bar + EVIDENCE_PAD_LEFT,
+                top + EVIDENCE_PAD_TOP,
+                text_w,
+                h,
+            ),
             "t",
             evidence,
             ctx,
             None,
         );
-        bottom = top - 16.0;
+        bottom = top - EVIDENCE_GAP;
     }
 
     let claim_size = look.scaled(s.claim, slide.fit);
     let claim_w = column.min(ch(fonts, Face::Bold, claim_size, 30.0));
-    let claim_h = height(fonts, &slide.heading, true, claim_size, claim_w, 1.15);
+    let claim_h = height(
+        fonts,
+        &slide.heading,
+        true,
+        claim_size,
+        claim_w,
+        HEADING_LEADING,
+    );
     text_placeholder(
         part,
         "Claim",
         "<p:ph type=\"title\"/>",
-        Geometry::new(LEFT, y, claim_w, room(claim_h, claim_size)),
+        Frame::new(LEFT, y, claim_w, room(claim_h, claim_size)),
         "t",
         &slide.heading,
         ctx,
         size_if(claim_size, s.claim),
     );
-    y += claim_h + 28.0;
+    y += claim_h + CLAIM_GAP;
 
     if let Some(answer) = &slide.answer {
         let size = look.scaled(s.answer, slide.fit);
         let w = column.min(ch(fonts, Face::Regular, size, 40.0));
-        let h = height(fonts, answer, false, size, w, 1.35);
+        let h = height(fonts, answer, false, size, w, BODY_LEADING);
         text_placeholder(
             part,
             "Answer",
             "<p:ph idx=\"1\"/>",
-            Geometry::new(LEFT, y, w, room(h, size).max(bottom - y)),
+            Frame::new(LEFT, y, w, room(h, size).max(bottom - y)),
             "t",
             answer,
             ctx,
@@ -502,7 +535,7 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
         let h: f32 = slide
             .points
             .iter()
-            .map(|p| height(fonts, p, false, size, column - indent, 1.35) + 0.5 * s.text)
+            .map(|p| height(fonts, p, false, size, column - indent, BODY_LEADING) + 0.5 * s.text)
             .sum();
         // Points take the room down to the evidence, unless a table follows.
         let box_h = if slide.measures.is_empty() {
@@ -514,7 +547,7 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
             part,
             "Points",
             "<p:ph idx=\"1\"/>",
-            Geometry::new(LEFT, y, column, box_h),
+            Frame::new(LEFT, y, column, box_h),
             "t",
         );
         for point in &slide.points {
@@ -529,18 +562,18 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
             part,
             &slide.measures,
             ctx,
-            Geometry::new(LEFT, y, column, bottom - y),
+            Frame::new(LEFT, y, column, bottom - y),
         );
     }
 
     if let Some(image) = &slide.image {
-        let x = LEFT + column + GAP;
-        let h = (bottom - body_top).clamp(0.0, 420.0);
+        let x = LEFT + column + COLUMN_GAP;
+        let h = (bottom - body_top).clamp(0.0, IMAGE_MAX_HEIGHT);
         picture(
             part,
             media,
             image,
-            Geometry::new(x, body_top, CONTENT_W - column - GAP, h),
+            Frame::new(x, body_top, CONTENT_W - column - COLUMN_GAP, h),
             false,
         );
     }
@@ -565,10 +598,8 @@ struct Columns {
     widths: [f32; 6],
 }
 
-const CELL_PAD_X: f32 = 12.0;
-const CELL_PAD_Y: f32 = 10.0;
-const BAR_W: f32 = 200.0;
-const BAR_H: f32 = 28.0;
+const BAR_W: f32 = BAR_WIDTH;
+const BAR_H: f32 = BAR_HEIGHT;
 
 fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels) -> Columns {
     // Half an em to spare: renderers' cell insets and rounding differ, and a
@@ -605,14 +636,14 @@ fn name_with_tag(m: &MeasureRow, l: &Labels) -> Rich {
     name
 }
 
-fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Geometry) {
+fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
     let look = ctx.look;
     let l = ctx.labels;
     let size = look.sizes.small;
     let cols = columns(rows, ctx.fonts, size, room_g.w, l);
     let pad_y = CELL_PAD_Y;
     let rule = look.table_rule;
-    let header_h = size * 1.25 + 2.0 * pad_y + rule;
+    let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
     let row_heights: Vec<f32> = rows
         .iter()
         .map(|m| {
@@ -624,7 +655,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Geometry) {
                 cols.widths[0] - 2.0 * CELL_PAD_X,
             );
             let tag = if m.quality { 5.0 } else { 0.0 };
-            (n as f32 * size * 1.25 + tag).max(BAR_H) + 2.0 * pad_y + rule
+            (n as f32 * size * TABLE_LEADING + tag).max(BAR_H) + 2.0 * pad_y + rule
         })
         .collect();
     let total_w: f32 = cols.widths.iter().sum();
@@ -741,9 +772,9 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Geometry) {
     let bar_x = room_g.x + total_w - cols.widths[5] + CELL_PAD_X;
     let mut y = room_g.y + header_h;
     for (m, h) in rows.iter().zip(&row_heights) {
-        if let Some(bar) = bar_view(m, l) {
+        if let Some(bar) = &m.bar {
             let top = y + (h - rule - BAR_H) / 2.0;
-            bar_group(part, &bar, Geometry::new(bar_x, top, BAR_W, BAR_H));
+            bar_group(part, bar, Frame::new(bar_x, top, BAR_W, BAR_H));
         }
         y += h;
     }
@@ -758,7 +789,7 @@ fn cell_ppr(right: bool, size: f32) -> String {
     format!(
         "<a:pPr marL=\"0\" indent=\"0\" algn=\"{}\"><a:lnSpc><a:spcPts val=\"{}\"/></a:lnSpc><a:buNone/></a:pPr>",
         if right { "r" } else { "l" },
-        sz(size * 1.25)
+        sz(size * TABLE_LEADING)
     )
 }
 
@@ -795,7 +826,7 @@ fn cell(part: &mut Part, ctx: &Ctx, rich: &Rich, right: bool, color: Role, rule_
 
 /// The bar as the HTML's SVG draws it (a 100×20 box): the track, today's
 /// value, the change to the target, the target's mark.
-fn bar_group(part: &mut Part, bar: &crate::html::BarView, g: Geometry) {
+fn bar_group(part: &mut Part, bar: &Bar, g: Frame) {
     let id = part.id();
     let _ = write!(
         part.xml,
@@ -823,7 +854,7 @@ fn bar_group(part: &mut Part, bar: &crate::html::BarView, g: Geometry) {
         let r = rect(
             id,
             name,
-            Geometry::new(g.x + px as f32 * sx, g.y + py * sy, pw as f32 * sx, ph * sy),
+            Frame::new(g.x + px as f32 * sx, g.y + py * sy, pw as f32 * sx, ph * sy),
             color,
             alpha,
         );
@@ -867,13 +898,7 @@ fn bar_group(part: &mut Part, bar: &crate::html::BarView, g: Geometry) {
 /// The notes page: the section's notes, and on a metrics slide why each
 /// measure was chosen (as the HTML's presenter view shows them).
 fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
-    let l = ctx.labels;
-    let whys: Vec<(&MeasureRow, &Rich)> = slide
-        .measures
-        .iter()
-        .filter_map(|m| m.why.as_ref().map(|w| (m, w)))
-        .collect();
-    if slide.notes.is_empty() && whys.is_empty() {
+    if slide.notes.is_empty() && slide.measure_notes.is_empty() {
         return None;
     }
     let mut part = Part::new(vec![
@@ -906,7 +931,7 @@ fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
             }
         )
     };
-    for block in &slide.notes {
+    for block in slide.notes.iter().chain(&slide.measure_notes) {
         match block {
             Block::Paragraph(rich) => paragraph(&mut part, rich, ctx, "", None, None),
             Block::List { ordered, items } => {
@@ -914,24 +939,6 @@ fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
                     paragraph(&mut part, item, ctx, &bullet(*ordered), None, None);
                 }
             }
-        }
-    }
-    if !whys.is_empty() {
-        paragraph(&mut part, &Rich::plain(l.why_measures), ctx, "", None, None);
-        for (m, why) in whys {
-            let mut item = Rich::default();
-            for run in &m.name.runs {
-                item.runs.push(Run {
-                    strong: true,
-                    ..run.clone()
-                });
-            }
-            item.runs.push(Run {
-                text: ": ".into(),
-                ..Run::default()
-            });
-            item.runs.extend(why.runs.iter().cloned());
-            paragraph(&mut part, &item, ctx, &bullet(false), None, None);
         }
     }
     part.xml.push_str("</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>");
