@@ -11,20 +11,22 @@
 //! When a tool is missing the tests skip with a note, except under CI (`CI`
 //! set), where they fail; `.ci/run` installs them.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use pitchdeck::slides::{Block, Lowered, SlideKind};
+use common::{ci, have, note, pitchdeck, root};
+use pitchdeck::slides::{Block, Lowered, Slide, SlideKind};
 
 use serde_json::Value;
 
 const THEMES: [&str; 3] = ["default", "board", "contrast"];
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+/// The PyPI packages the checks need, as `.ci/run` installs them.
+const PYPI: &str = "python-pptx==1.0.2 openxml-audit==0.8.0 ooxml-integrity==0.8.4";
 
 fn decks() -> Vec<PathBuf> {
     let mut decks: Vec<PathBuf> = std::fs::read_dir(root().join("decks"))
@@ -37,26 +39,28 @@ fn decks() -> Vec<PathBuf> {
     decks
 }
 
-/// Whether a tool runs; a missing one skips the test with a note, or fails
-/// it under CI.
-fn have(what: &str, program: &str, args: &[&str]) -> bool {
-    let ok = Command::new(program)
-        .args(args)
+/// Whether a checker from PyPI runs (`probe` succeeds); a missing one skips
+/// the test with a note, or fails it under CI.
+fn pypi(what: &str, probe: &[&str]) -> bool {
+    if !have(&["python3"], what) {
+        return false;
+    }
+    let ok = Command::new(probe[0])
+        .args(&probe[1..])
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("{what} is needed for the PPTX tests under CI (.ci/run installs it)");
+        let message = format!("{what} is missing: python3 -m pip install {PYPI}");
+        if ci() {
+            panic!("{message} (CI is set, so this fails rather than skips; .ci/run installs it)");
         }
-        eprintln!(
-            "note: {what} not found; skipping (pip install python-pptx openxml-audit ooxml-integrity; apt-get install libreoffice-impress)"
-        );
+        note(&format!("skipping: {message}"));
     }
     ok
 }
 
 fn python_pptx() -> bool {
-    have("python-pptx", "python3", &["-c", "import pptx"])
+    pypi("python-pptx", &["python3", "-c", "import pptx"])
 }
 
 /// The files built once for all tests: (deck, theme) → path.
@@ -74,7 +78,7 @@ fn built() -> &'static Built {
             let name = deck.file_stem().unwrap().to_string_lossy().to_string();
             for theme in THEMES {
                 let out = dir.path().join(format!("{name}.{theme}.pptx"));
-                let output = pitchdeck_cmd()
+                let output = pitchdeck()
                     .args([
                         "build",
                         "--pptx-only",
@@ -110,12 +114,6 @@ fn built() -> &'static Built {
         }
         Built { dir, files }
     })
-}
-
-fn pitchdeck_cmd() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitchdeck"));
-    cmd.env("NO_COLOR", "1").env_remove("PITCHDECK_FAIL_AT");
-    cmd
 }
 
 /// A command that sees the theme's font and nothing of the user's home.
@@ -338,7 +336,7 @@ fn python_pptx_finds_the_argument_on_every_slide() {
 /// openxml-audit: no schema or semantic violation in any file.
 #[test]
 fn openxml_audit_finds_no_errors() {
-    if !have("openxml-audit", "openxml-audit", &["--help"]) {
+    if !pypi("openxml-audit", &["openxml-audit", "--help"]) {
         return;
     }
     for path in built().files.values() {
@@ -369,7 +367,7 @@ fn openxml_audit_finds_no_errors() {
 /// slide or over each other — no error, no warning, no note.
 #[test]
 fn ooxml_integrity_finds_no_errors_and_no_warnings() {
-    if !have("ooxml-integrity", "ooxml-integrity", &["--version"]) {
+    if !pypi("ooxml-integrity", &["ooxml-integrity", "--version"]) {
         return;
     }
     let paths: Vec<&PathBuf> = built().files.values().collect();
@@ -396,9 +394,7 @@ fn ooxml_integrity_finds_no_errors_and_no_warnings() {
 /// files in one run, with a fresh profile).
 #[test]
 fn libreoffice_renders_one_page_per_slide() {
-    if !have("LibreOffice Impress", "soffice", &["--version"])
-        || !have("pdfinfo", "pdfinfo", &["-v"])
-    {
+    if !have(&["soffice", "pdfinfo"], "the LibreOffice test") {
         return;
     }
     let b = built();
@@ -449,13 +445,14 @@ fn rebuilds_are_byte_identical() {
     let mut bytes = Vec::new();
     for i in 0..2 {
         let out = dir.path().join(format!("{i}.pptx"));
-        let status = pitchdeck_cmd()
+        let status = pitchdeck()
             .args(["build", "--pptx-only"])
             .arg(&deck)
             .arg("-o")
             .arg(&out)
-            .status()
-            .unwrap();
+            .output()
+            .unwrap()
+            .status;
         assert!(status.success());
         bytes.push(std::fs::read(&out).unwrap());
     }
@@ -475,7 +472,7 @@ fn pptx_goes_beside_the_html() {
         dir.path().join("img/mentions-en.png"),
     )
     .unwrap();
-    let out = pitchdeck_cmd()
+    let out = pitchdeck()
         .args(["build", "--pptx"])
         .arg(&deck)
         .output()
@@ -487,7 +484,7 @@ fn pptx_goes_beside_the_html() {
     assert!(stdout.contains("deck.pptx (14 slides"), "{stdout}");
 
     let only = dir.path().join("only.pptx");
-    let out = pitchdeck_cmd()
+    let out = pitchdeck()
         .args(["build", "--pptx-only"])
         .arg(&deck)
         .arg("-o")
@@ -499,30 +496,74 @@ fn pptx_goes_beside_the_html() {
     assert!(!dir.path().join("only.html").exists());
 }
 
-/// Markup, quotes and characters XML forbids in the deck stay text: the
-/// file opens and reads back the words exactly; an unsafe link is no link.
+/// Every text a slide shows or carries: the label, the claim, the subtitle
+/// and byline, the points, the evidence, the answer, the measures' cells, the
+/// notes, the picture's alternative text.
+fn slide_texts(slide: &Slide) -> Vec<String> {
+    let mut texts = vec![slide.label.clone(), slide.heading.text()];
+    texts.extend(slide.subtitle.iter().map(|r| r.text()));
+    texts.extend(slide.byline.iter().cloned());
+    texts.extend(slide.points.iter().map(|r| r.text()));
+    texts.extend(slide.evidence.iter().map(|r| r.text()));
+    texts.extend(slide.answer.iter().map(|r| r.text()));
+    for m in &slide.measures {
+        texts.push(m.name.text());
+        texts.extend(m.unit.clone());
+        texts.push(m.by.clone());
+    }
+    for block in slide.notes.iter().chain(&slide.measure_notes) {
+        match block {
+            Block::Paragraph(r) => texts.push(r.text()),
+            Block::List { items, .. } => texts.extend(items.iter().map(|r| r.text())),
+        }
+    }
+    texts.extend(slide.image.iter().map(|i| i.alt.clone()));
+    texts.retain(|t| !t.trim().is_empty());
+    texts
+}
+
+/// Everything python-pptx reads on a slide: text frames, table cells, the
+/// notes, the pictures' and bars' descriptions.
+fn read_texts(got: &Value) -> Vec<String> {
+    let mut texts = strings(&got["frames"]);
+    for row in got["cells"].as_array().into_iter().flatten() {
+        texts.extend(strings(row));
+    }
+    texts.extend(got["notes"].as_str().map(str::to_string));
+    for p in got["pictures"].as_array().into_iter().flatten() {
+        texts.extend(p["descr"].as_str().map(str::to_string));
+    }
+    texts.extend(strings(&got["groups"]));
+    texts.iter().map(|t| squash(t)).collect()
+}
+
+/// The attacks of tests/fixtures/escaping in every field (raw HTML, quotes,
+/// `&`, `]]>`, a control character XML forbids) reach the PPTX as the text
+/// the HTML shows: python-pptx reads every one back where the slide has it,
+/// the file is valid, and no link but http, https and mailto is made.
 #[test]
-fn user_text_is_escaped() {
+fn user_text_reaches_the_pptx_as_text() {
     if !python_pptx() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let source = std::fs::read_to_string(root().join("decks/social-media.en.toml"))
+    let fixture = root().join("tests/fixtures/escaping");
+    let source = std::fs::read_to_string(fixture.join("deck.toml"))
         .unwrap()
         .replace(
-            "We ask for a half-time role to answer customers on social media.",
-            "We ask for <b>&amp;</b> \\\"quotes\\\" & 'apostrophes' ]]> \\u0001 [a](javascript:alert(1)) [b](https://example.org/?a=1&b=2).",
+            r#"title = "<script>alert('title')</script>""#,
+            r#"title = "<script>alert('title')</script> ]]> \u0001 <![CDATA[&amp;]]>""#,
+        )
+        .replace(
+            r#"[risk]"#,
+            "[risk]\npoints = [\"a ]]> b\", \"<p:sp/> &#x26; &\", \"'\\\"<>&\"]\nevidence = \"]]><x/>\"",
         );
-    std::fs::create_dir(dir.path().join("img")).unwrap();
-    std::fs::copy(
-        root().join("decks/img/mentions-en.png"),
-        dir.path().join("img/mentions-en.png"),
-    )
-    .unwrap();
+    assert!(source.contains(r"\u0001"), "the fixture's title is there");
+    std::fs::copy(fixture.join("chart.png"), dir.path().join("chart.png")).unwrap();
     let deck = dir.path().join("deck.toml");
-    std::fs::write(&deck, source).unwrap();
+    std::fs::write(&deck, &source).unwrap();
     let out = dir.path().join("deck.pptx");
-    let run = pitchdeck_cmd()
+    let run = pitchdeck()
         .args(["build", "--pptx-only"])
         .arg(&deck)
         .arg("-o")
@@ -534,25 +575,72 @@ fn user_text_is_escaped() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    let lowered = pitchdeck::compile(&source, dir.path())
+        .lowered
+        .expect("the fixture compiles");
     let found = reopen(&[&out]);
     let file = found.values().next().unwrap();
-    let frames = strings(&file["slides"][1]["frames"]);
-    // Markdown reads `&amp;` as the entity it is: `&`.
-    let claim = "We ask for <b>&</b> \"quotes\" & 'apostrophes' ]]> a b.";
-    assert!(frames.iter().any(|f| squash(f) == claim), "{frames:?}");
-    // The links of the slide: the safe one, escaped; the unsafe one is gone.
+    // XML cannot hold U+0001: it is left out, the rest is the title as written.
+    assert_eq!(
+        file["title"],
+        "<script>alert('title')</script> ]]>  <![CDATA[&amp;]]>"
+    );
+    assert_eq!(
+        file["author"], "</style><script>alert('author')</script>",
+        "core properties"
+    );
+    let slides = file["slides"].as_array().unwrap();
+    assert_eq!(slides.len(), lowered.slides.len());
+    let mut checked = 0;
+    for (slide, got) in lowered.slides.iter().zip(slides) {
+        let read = read_texts(got);
+        for want in slide_texts(slide) {
+            let want = squash(&want.replace('\u{1}', ""));
+            assert!(
+                read.iter().any(|r| r.contains(&want)),
+                "slide {}: {want:?} not read back in {read:?}",
+                slide.number
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} texts checked");
+    let claim = squash(&lowered.slides[0].heading.text().replace('\u{1}', ""));
+    assert!(claim.contains("]]>"), "{claim}");
+    // The links in every part: http, https and mailto only.
     let rels = Command::new("python3")
         .args([
             "-c",
-            "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('ppt/slides/_rels/slide2.xml.rels').decode())",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print('\\n'.join(z.read(n).decode() for n in z.namelist() if n.endswith('.rels')))",
         ])
         .arg(&out)
         .output()
         .unwrap();
     let rels = String::from_utf8_lossy(&rels.stdout);
-    assert!(
-        rels.contains("Target=\"https://example.org/?a=1&amp;b=2\" TargetMode=\"External\""),
-        "{rels}"
-    );
-    assert!(!rels.contains("javascript"), "{rels}");
+    for line in rels
+        .split("<Relationship ")
+        .filter(|r| r.contains("External"))
+    {
+        let target = line.split("Target=\"").nth(1).unwrap_or_default();
+        assert!(
+            ["http://", "https://", "mailto:"]
+                .iter()
+                .any(|s| target.starts_with(s)),
+            "an unsafe link: {line}"
+        );
+    }
+    for bad in ["javascript", "vbscript", "data:"] {
+        assert!(!rels.to_lowercase().contains(bad), "{bad} in {rels}");
+    }
+    if pypi("openxml-audit", &["openxml-audit", "--help"]) {
+        let audit = Command::new("openxml-audit")
+            .args(["--output", "json", "--max-errors", "0"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&audit.stdout);
+        assert!(audit.status.success(), "{text}");
+        let report: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(report[0]["error_count"], 0, "{text}");
+    }
 }
