@@ -394,7 +394,7 @@ fn ooxml_integrity_finds_no_errors_and_no_warnings() {
 /// files in one run, with a fresh profile).
 #[test]
 fn libreoffice_renders_one_page_per_slide() {
-    if !have(&["soffice", "pdfinfo"], "the LibreOffice test") {
+    if !have(&["soffice", "pdfinfo", "pdftotext"], "the LibreOffice test") {
         return;
     }
     let b = built();
@@ -435,6 +435,85 @@ fn libreoffice_renders_one_page_per_slide() {
             .unwrap_or_else(|| panic!("{name} ({theme}): no PDF from LibreOffice: {info}"));
         assert_eq!(pages, slides, "{name} ({theme})");
     }
+    bars_sit_beside_their_rows(&out_dir);
+}
+
+/// In LibreOffice's rendering, each bar is level with its row: the middle of
+/// the row's date (the `By` cell, set in the middle of its row) is within a
+/// few points of the middle of the bar. A renderer that breaks a name into
+/// more lines than the PPTX planned for would make that row taller and move
+/// every later row away from its bar.
+fn bars_sit_beside_their_rows(rendered: &Path) {
+    if !python_pptx() {
+        return;
+    }
+    let b = built();
+    let paths: Vec<&PathBuf> = b.files.values().collect();
+    let found = reopen(&paths);
+    let mut checked = 0;
+    for ((name, theme), path) in &b.files {
+        let deck = root().join("decks").join(format!("{name}.toml"));
+        let lowered = lowered(&deck);
+        let file = &found[&path.to_string_lossy().to_string()];
+        let pdf = rendered.join(path.with_extension("pdf").file_name().unwrap());
+        for (slide, got) in lowered
+            .slides
+            .iter()
+            .zip(file["slides"].as_array().unwrap())
+        {
+            if slide.measures.is_empty() {
+                continue;
+            }
+            let page = slide.number.to_string();
+            let words = Command::new("pdftotext")
+                .args(["-bbox", "-f", &page, "-l", &page])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let words = String::from_utf8_lossy(&words.stdout);
+            // The dates of the `By` column, top to bottom: (middle, text).
+            let mut dates: Vec<(f64, String)> = words
+                .lines()
+                .filter_map(|l| {
+                    let text = l.split('>').nth(1)?.split('<').next()?;
+                    let y = |key: &str| -> Option<f64> {
+                        l.split(&format!("{key}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()?
+                            .parse()
+                            .ok()
+                    };
+                    let by = slide.measures.iter().any(|m| m.by == text);
+                    by.then(|| Some(((y("yMin")? + y("yMax")?) / 2.0, text.to_string())))
+                        .flatten()
+                })
+                .collect();
+            dates.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let at = format!("{name} ({theme}) slide {}", slide.number);
+            assert_eq!(dates.len(), slide.measures.len(), "{at}: {dates:?}");
+            let bars = got["bars"].as_array().unwrap();
+            let mut bar = bars.iter();
+            for (m, (middle, _)) in slide.measures.iter().zip(&dates) {
+                if m.bar.is_none() {
+                    continue;
+                }
+                let shape = bar
+                    .next()
+                    .unwrap_or_else(|| panic!("{at}: a bar for {:?}", m.name));
+                let emu = |v: &Value| v.as_f64().unwrap() / 12_700.0;
+                let bar_middle = emu(&shape["top"]) + emu(&shape["height"]) / 2.0;
+                assert!(
+                    (bar_middle - middle).abs() < 4.0,
+                    "{at}: the bar of {:?} is at {bar_middle:.1} pt, its row at {middle:.1} pt",
+                    m.name.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "{checked} bars checked");
 }
 
 /// The same deck gives the same bytes, build after build.

@@ -601,11 +601,22 @@ struct Columns {
 const BAR_W: f32 = BAR_WIDTH;
 const BAR_H: f32 = BAR_HEIGHT;
 
+/// Room to spare in the table. A row is as tall as its `h` or its text,
+/// whichever is more, and the bars beside the table are placed by `h`: a
+/// renderer that breaks a cell into more lines than we did (its cell insets,
+/// rounding and font metrics differ by a hair) would push every later row
+/// below its bar. Spare room errs the other way, to a row a line taller than
+/// its text, which keeps the bars in place.
+///
+/// Each column of figures gets a fifth of an em more than its widest cell,
+/// taken from the padding of the bar's column (the bar is a shape over the
+/// table, not in a cell); the names are broken in a share of their cell, the
+/// smallest share with which the table still fits its room on the slide.
+const FIGURE_SPARE: f32 = 0.2;
+const NAME_ROOM: [f32; 3] = [0.92, 0.96, 1.0];
+
 fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels) -> Columns {
-    // Half an em to spare: renderers' cell insets and rounding differ, and a
-    // date or a figure broken over two lines would make its row taller than
-    // the bar beside it.
-    let spare = 0.5 * size;
+    let spare = FIGURE_SPARE * size;
     let cell = |text: &str| fonts.width(Face::Regular, text, size) + 2.0 * CELL_PAD_X + spare;
     let header = |text: &str| fonts.width(Face::Bold, text, size) + 2.0 * CELL_PAD_X + spare;
     let widest = |f: &dyn Fn(&MeasureRow) -> f32, head: &str| {
@@ -618,18 +629,21 @@ fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels
     let target = widest(&|m| cell(&m.target_text), l.target);
     let unit = widest(&|m| cell(m.unit.as_deref().unwrap_or("")), l.unit);
     let by = widest(&|m| cell(&m.by), l.by);
-    let bar = BAR_W + 2.0 * CELL_PAD_X;
+    let bar = (BAR_W + 2.0 * CELL_PAD_X - 4.0 * spare).max(BAR_W + 4.0);
     let name = (width - today - target - unit - by - bar).max(size * 4.0 + 2.0 * CELL_PAD_X);
     Columns {
         widths: [name, today, target, unit, by, bar],
     }
 }
 
+/// The name cell's text as the slide sets it: the name, and the quality tag
+/// in bold.
 fn name_with_tag(m: &MeasureRow, l: &Labels) -> Rich {
     let mut name = m.name.clone();
     if m.quality {
         name.runs.push(Run {
             text: format!(" {}", l.quality),
+            strong: true,
             ..Run::default()
         });
     }
@@ -640,26 +654,38 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
     let look = ctx.look;
     let l = ctx.labels;
     let size = look.sizes.small;
-    let cols = columns(rows, ctx.fonts, size, room_g.w, l);
     let pad_y = CELL_PAD_Y;
     let rule = look.table_rule;
     let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
-    let row_heights: Vec<f32> = rows
-        .iter()
-        .map(|m| {
-            let n = lines(
-                ctx.fonts,
-                &name_with_tag(m, l),
-                false,
-                size,
-                cols.widths[0] - 2.0 * CELL_PAD_X,
-            );
-            let tag = if m.quality { 5.0 } else { 0.0 };
-            (n as f32 * size * TABLE_LEADING + tag).max(BAR_H) + 2.0 * pad_y + rule
-        })
-        .collect();
+    let cols = columns(rows, ctx.fonts, size, room_g.w, l);
+    let layout = |name_room: f32| {
+        let heights: Vec<f32> = rows
+            .iter()
+            .map(|m| {
+                let n = lines(
+                    ctx.fonts,
+                    &name_with_tag(m, l),
+                    false,
+                    size,
+                    (cols.widths[0] - 2.0 * CELL_PAD_X) * name_room,
+                );
+                let tag = if m.quality { 5.0 } else { 0.0 };
+                (n as f32 * size * TABLE_LEADING + tag).max(BAR_H) + 2.0 * pad_y + rule
+            })
+            .collect();
+        let total = header_h + heights.iter().sum::<f32>();
+        (heights, total)
+    };
+    let mut tries = NAME_ROOM.iter().map(|r| layout(*r));
+    let mut chosen = tries.next().expect("a first try");
+    for next in tries {
+        if chosen.1 <= room_g.h {
+            break;
+        }
+        chosen = next;
+    }
+    let (row_heights, total_h) = chosen;
     let total_w: f32 = cols.widths.iter().sum();
-    let total_h = header_h + row_heights.iter().sum::<f32>();
     let id = part.id();
     let descr = format!(
         "{}: {}",
@@ -769,7 +795,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
 
     // The bars: native shapes over the last column, one group per measure,
     // described in words for assistive technology.
-    let bar_x = room_g.x + total_w - cols.widths[5] + CELL_PAD_X;
+    let bar_x = room_g.x + total_w - (cols.widths[5] + BAR_W) / 2.0;
     let mut y = room_g.y + header_h;
     for (m, h) in rows.iter().zip(&row_heights) {
         if let Some(bar) = &m.bar {

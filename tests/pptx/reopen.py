@@ -1,7 +1,7 @@
 """Reopens .pptx files with python-pptx and prints what a reader finds, as
 JSON: per slide, the text of every text frame and table cell, whether there is
 a table, the notes, the pictures' alternative text, and the language of every
-run. Used by tests/pptx.rs; argv: the files."""
+run, and where the bars are (EMU). Used by tests/pptx.rs; argv: the files."""
 import json
 import sys
 
@@ -49,6 +49,7 @@ def inspect(path):
             "tables": 0,
             "pictures": [],
             "groups": [],
+            "bars": [],
             "notes": None,
             "langs": set(),
         }
@@ -68,6 +69,7 @@ def inspect(path):
                 s["pictures"].append({"descr": descr[0] if descr else "", "decorative": decorative})
             if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
                 s["groups"].append(descr[0] if descr else "")
+                s["bars"].append({"top": shape.top, "height": shape.height})
         if slide.has_notes_slide:
             frame = slide.notes_slide.notes_text_frame
             s["notes"] = frame.text if frame is not None else ""
