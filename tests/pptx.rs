@@ -723,3 +723,38 @@ fn user_text_reaches_the_pptx_as_text() {
         assert_eq!(report[0]["error_count"], 0, "{text}");
     }
 }
+
+/// The file's creation date is `SOURCE_DATE_EPOCH` when it is set (as the
+/// PDF's), else the deck's date.
+#[test]
+fn the_creation_date_is_source_date_epoch_or_the_decks() {
+    if !python_pptx() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let deck = root().join("decks/social-media.en.toml");
+    let created = |epoch: Option<&str>| {
+        let out = dir.path().join("deck.pptx");
+        let mut cmd = pitchdeck();
+        cmd.args(["build", "--pptx-only"])
+            .arg(&deck)
+            .arg("-o")
+            .arg(&out);
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        assert!(cmd.output().unwrap().status.success());
+        let read = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, pptx; print(pptx.Presentation(sys.argv[1]).core_properties.created.isoformat())",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&read.stdout).trim().to_string()
+    };
+    assert_eq!(created(None), "2026-12-01T00:00:00");
+    assert_eq!(created(Some("1796117400")), "2026-12-01T09:30:00");
+}

@@ -48,12 +48,13 @@ impl Backend for Pptx {
     }
 
     fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
-        let bytes = render(input.lowered, input.theme).map_err(|e| {
-            vec![
-                Diagnostic::new(Code::E014, format!("could not write the PPTX: {e}"))
-                    .help("this is a bug in pitchdeck; please report it with the deck"),
-            ]
-        })?;
+        let bytes =
+            render(input.lowered, input.theme, input.settings.source_date_epoch).map_err(|e| {
+                vec![
+                    Diagnostic::new(Code::E014, format!("could not write the PPTX: {e}"))
+                        .help("this is a bug in pitchdeck; please report it with the deck"),
+                ]
+            })?;
         Ok(Rendered {
             bytes,
             count: input.lowered.slides.len(),
@@ -227,6 +228,29 @@ fn svg_size(text: &str) -> Option<(f32, f32)> {
     Some((num(attr("width")?)?, num(attr("height")?)?))
 }
 
+/// Seconds since 1970 as a W3C date and time in UTC (`2026-12-01T09:30:00Z`),
+/// within the years 1970 to 9999 that the format's four digits hold.
+fn w3c_date(epoch: i64) -> String {
+    let epoch = epoch.clamp(0, 253_402_300_799);
+    let (days, secs) = (epoch / 86_400, epoch % 86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 fn lang_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-US",
@@ -234,8 +258,13 @@ fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-/// Renders the deck as a PowerPoint file.
-pub fn render(lowered: &Lowered, theme: &Theme) -> zip::result::ZipResult<Vec<u8>> {
+/// Renders the deck as a PowerPoint file. Its creation date is
+/// `source_date_epoch` (`SOURCE_DATE_EPOCH`) when given, else the deck's date.
+pub fn render(
+    lowered: &Lowered,
+    theme: &Theme,
+    source_date_epoch: Option<i64>,
+) -> zip::result::ZipResult<Vec<u8>> {
     let own_fonts = theme_fonts(theme);
     let fonts = own_fonts.as_ref().unwrap_or_else(|| Fonts::builtin());
     let look = Look::new(theme, lowered.info.brand_color.as_deref());
@@ -274,7 +303,9 @@ pub fn render(lowered: &Lowered, theme: &Theme) -> zip::result::ZipResult<Vec<u8
         }
     }
     let info = &lowered.info;
-    let date = info.date.map(|d| format!("{d}T00:00:00Z"));
+    let date = source_date_epoch
+        .map(w3c_date)
+        .or_else(|| info.date.map(|d| format!("{d}T00:00:00Z")));
     let name = &theme.config.name;
     let mut push = |path: &str, text: String| files.push((path.to_string(), text.into_bytes()));
     push(
@@ -361,6 +392,15 @@ fn pack(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_w3c_in_utc() {
+        assert_eq!(w3c_date(0), "1970-01-01T00:00:00Z");
+        assert_eq!(w3c_date(1_796_117_400), "2026-12-01T09:30:00Z");
+        assert_eq!(w3c_date(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(w3c_date(-5), "1970-01-01T00:00:00Z");
+        assert_eq!(w3c_date(i64::MAX), "9999-12-31T23:59:59Z");
+    }
 
     #[test]
     fn svg_sizes_come_from_the_view_box() {

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::geometry::{CONTENT_WIDTH, PAD_SIDE, SLIDE_HEIGHT, SLIDE_WIDTH};
+
 use super::look::{Look, Role};
 use super::xml::{emu, esc, srgb, sz};
 use super::{Frame, LAYOUTS, Layout};
@@ -119,8 +121,8 @@ pub fn presentation(slides: usize, look: &Look, lang: &str) -> String {
     let _ = write!(
         x,
         "</p:sldIdLst><p:sldSz cx=\"{}\" cy=\"{}\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/><p:defaultTextStyle>{}</p:defaultTextStyle></p:presentation>",
-        emu(1280.0),
-        emu(720.0),
+        emu(SLIDE_WIDTH),
+        emu(SLIDE_HEIGHT),
         levels(|_| format!(
             "<a:defRPr sz=\"{}\" lang=\"{lang}\">{}{}</a:defRPr>",
             sz(look.sizes.text),
@@ -549,7 +551,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 x.push_str(&rect(
                     7,
                     "Band",
-                    Frame::new(0.0, 0.0, 28.0, 720.0),
+                    Frame::new(0.0, 0.0, 28.0, SLIDE_HEIGHT),
                     Role::Accent,
                     None,
                 ));
@@ -558,7 +560,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 2,
                 "Title",
                 "<p:ph type=\"ctrTitle\"/>",
-                Frame::new(80.0, 180.0, 1120.0, 160.0),
+                Frame::new(PAD_SIDE, 180.0, CONTENT_WIDTH, 160.0),
                 "t",
                 &plain_style(s.title, true, Role::Text, HEADING_SPACING, "", "l"),
                 "Title",
@@ -568,7 +570,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 3,
                 "Subtitle",
                 "<p:ph type=\"subTitle\" idx=\"1\"/>",
-                Frame::new(80.0, 360.0, 1120.0, 100.0),
+                Frame::new(PAD_SIDE, 360.0, CONTENT_WIDTH, 100.0),
                 "t",
                 &plain_style(s.subtitle, false, Role::Muted, BODY_SPACING, "", "l"),
                 "Subtitle",
@@ -578,7 +580,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 4,
                 "Byline",
                 "<p:ph type=\"body\" sz=\"quarter\" idx=\"13\"/>",
-                Frame::new(80.0, 500.0, 1120.0, 140.0),
+                Frame::new(PAD_SIDE, 500.0, CONTENT_WIDTH, 140.0),
                 "t",
                 &byline_style(look),
                 "Author",
@@ -624,7 +626,7 @@ pub fn layout(kind: Layout, look: &Look, lang: &str) -> String {
                 2,
                 "Title",
                 "<p:ph type=\"title\"/>",
-                Frame::new(80.0, 300.0, 1120.0, 120.0),
+                Frame::new(PAD_SIDE, 300.0, CONTENT_WIDTH, 120.0),
                 "ctr",
                 &plain_style(s.divider, true, look.divider_text, HEADING_SPACING, "", "l"),
                 "Divider",
