@@ -369,8 +369,14 @@ pub fn render(
 }
 
 /// Zips the parts in order, all dated 1980-01-01 00:00 (the zip format's
-/// first day), so that rebuilds are byte-identical. Pictures are stored,
-/// XML deflated.
+/// first day), so that rebuilds are byte-identical. Pictures (compressed
+/// already) and parts under [`STORE_BELOW`] are stored, the rest deflated.
+/// Parts smaller than this are stored, not deflated: the relationship parts
+/// and the small property parts gain a few hundred bytes from deflate, but
+/// each deflated part costs a reset of the compressor's 300 KB of tables,
+/// more time than the part itself takes to write (docs/performance.md).
+const STORE_BELOW: usize = 1024;
+
 fn pack(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -378,12 +384,12 @@ fn pack(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (path, bytes) in files {
-        let method = if path.starts_with("ppt/media/") {
-            zip::CompressionMethod::Stored
+        let options = if path.starts_with("ppt/media/") || bytes.len() < STORE_BELOW {
+            base.compression_method(zip::CompressionMethod::Stored)
         } else {
-            zip::CompressionMethod::Deflated
+            base.compression_method(zip::CompressionMethod::Deflated)
         };
-        zip.start_file(path.as_str(), base.compression_method(method))?;
+        zip.start_file(path.as_str(), options)?;
         zip.write_all(bytes)?;
     }
     Ok(zip.finish()?.into_inner())
