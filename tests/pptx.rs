@@ -758,3 +758,51 @@ fn the_creation_date_is_source_date_epoch_or_the_decks() {
     assert_eq!(created(None), "2026-12-01T00:00:00");
     assert_eq!(created(Some("1796117400")), "2026-12-01T09:30:00");
 }
+
+/// A unit that is one 60-letter word (tests/fixtures/browser/rough-edges)
+/// wraps in its cell: the table stays inside the slide's margins, and
+/// ooxml-integrity finds nothing that overflows.
+#[test]
+fn a_long_unit_wraps_inside_the_table() {
+    if !python_pptx() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rough.pptx");
+    let run = pitchdeck()
+        .args(["build", "--pptx-only"])
+        .arg(root().join("tests/fixtures/browser/rough-edges.toml"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let right = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, pptx\nfor s in pptx.Presentation(sys.argv[1]).slides:\n  for sh in s.shapes:\n    if sh.has_table: print(sh.left + sh.width)",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let right = String::from_utf8_lossy(&right.stdout);
+    let edges: Vec<i64> = right.lines().map(|l| l.trim().parse().unwrap()).collect();
+    assert!(!edges.is_empty(), "a table");
+    // 1200 px (the right margin) at 9525 EMU a px.
+    for edge in edges {
+        assert!(edge <= 1200 * 9525, "the table ends at {edge} EMU");
+    }
+    if pypi("ooxml-integrity", &["ooxml-integrity", "--version"]) {
+        let check = with_fonts("ooxml-integrity")
+            .args(["check", "--no-config", "--fail-on", "info"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&check.stdout);
+        assert!(check.status.success(), "{text}");
+    }
+}

@@ -14,7 +14,7 @@ use crate::geometry::{
     CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP,
     EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, HEADING_LEADING, IMAGE_MAX_HEIGHT, LOGO_MAX_HEIGHT,
     LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_HEIGHT, SLIDE_WIDTH,
-    SUBTITLE_GAP, TABLE_LEADING,
+    SUBTITLE_GAP, TABLE_LEADING, has_long_word,
 };
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span, spans_of};
@@ -627,9 +627,25 @@ fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels
         l.baseline,
     );
     let target = widest(&|m| cell(&m.target_text), l.target);
-    let unit = widest(&|m| cell(m.unit.as_deref().unwrap_or("")), l.unit);
     let by = widest(&|m| cell(&m.by), l.by);
     let bar = (BAR_W + 2.0 * CELL_PAD_X - 4.0 * spare).max(BAR_W + 4.0);
+    // A unit with a word over `LONG_WORD` characters may break anywhere (as
+    // the HTML's `.long` cell): it gets no more than leaves the name a third
+    // of the table, and wraps in that.
+    let short_unit = widest(
+        &|m| match m.unit.as_deref() {
+            Some(u) if !has_long_word(u) => cell(u),
+            _ => 0.0,
+        },
+        l.unit,
+    );
+    let long_unit = rows
+        .iter()
+        .filter_map(|m| m.unit.as_deref().filter(|u| has_long_word(u)))
+        .map(cell)
+        .fold(0.0, f32::max);
+    let unit_room = width / 1.5 - today - target - by - bar;
+    let unit = short_unit.max(long_unit.min(unit_room));
     let name = (width - today - target - unit - by - bar).max(size * 4.0 + 2.0 * CELL_PAD_X);
     Columns {
         widths: [name, today, target, unit, by, bar],
@@ -662,13 +678,24 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
         let heights: Vec<f32> = rows
             .iter()
             .map(|m| {
-                let n = lines(
+                let name = lines(
                     ctx.fonts,
                     &name_with_tag(m, l),
                     false,
                     size,
                     (cols.widths[0] - 2.0 * CELL_PAD_X) * name_room,
                 );
+                let unit = match m.unit.as_deref() {
+                    Some(u) if has_long_word(u) => lines(
+                        ctx.fonts,
+                        &Rich::plain(u),
+                        false,
+                        size,
+                        (cols.widths[3] - 2.0 * CELL_PAD_X) * name_room,
+                    ),
+                    _ => 1,
+                };
+                let n = name.max(unit);
                 let tag = if m.quality { 5.0 } else { 0.0 };
                 (n as f32 * size * TABLE_LEADING + tag).max(BAR_H) + 2.0 * pad_y + rule
             })
