@@ -3,7 +3,7 @@
 //!
 //! The compiler is [`build`] (in `pipeline.rs`): `load` (read + validate) →
 //! `check` (rules) → `slides` (lower) → `fit` (lay out) → the back ends asked
-//! for (`html`, `pdf`, behind [`backend::Backend`]) → artifacts with every
+//! for (`html`, `pdf`, `pptx`, behind [`backend::Backend`]) → artifacts with every
 //! diagnostic. The binary (`main.rs`, `cmd/`) parses flags, writes the
 //! artifacts and prints. `docs/architecture.md` is the map.
 
@@ -21,6 +21,7 @@ pub mod load;
 pub mod lsp;
 pub mod pdf;
 pub mod pipeline;
+pub mod pptx;
 pub mod raw;
 pub mod schema;
 pub mod slides;

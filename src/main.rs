@@ -41,16 +41,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
+    /// Build the HTML deck from a deck file, with --pdf a PDF handout, with --pptx a PowerPoint file.
     #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --pptx\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md.\nThe PowerPoint file goes beside it too: deck.pptx, editable (docs/pptx.md)."
     )]
     Build {
         /// The deck file (deck.toml).
         deck: PathBuf,
         /// Where to write the HTML [default: the deck's path with .html]; with
-        /// --pdf-only, where to write the PDF.
+        /// --pdf-only, where to write the PDF; with --pptx-only, the PPTX.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// A built-in theme name or a theme folder (overrides [deck] theme).
@@ -62,6 +62,12 @@ enum Command {
         /// Write only the PDF, no HTML.
         #[arg(long, conflicts_with = "pdf")]
         pdf_only: bool,
+        /// Also write an editable PowerPoint file (deck.pptx) beside the HTML.
+        #[arg(long)]
+        pptx: bool,
+        /// Write only the PowerPoint file, no HTML; -o names it.
+        #[arg(long, conflicts_with_all = ["pptx", "pdf", "pdf_only"])]
+        pptx_only: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
         #[command(flatten)]
@@ -119,6 +125,9 @@ enum Command {
         /// Also write the PDF (beside the HTML, as `build --pdf` does) on every build.
         #[arg(long)]
         pdf: bool,
+        /// Also write the PowerPoint file (beside the HTML, as `build --pptx` does) on every build.
+        #[arg(long)]
+        pptx: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
     },
@@ -272,15 +281,20 @@ fn main() -> ExitCode {
             theme,
             pdf,
             pdf_only,
+            pptx,
+            pptx_only,
             pdf_options,
             report,
         } => {
             let mut outputs = Vec::new();
-            if !pdf_only {
+            if !pdf_only && !pptx_only {
                 outputs.push("html");
             }
             if pdf || pdf_only {
                 outputs.extend(pdf_options.outputs());
+            }
+            if pptx || pptx_only {
+                outputs.push("pptx");
             }
             cmd::build::build(
                 &cmd::build::BuildArgs {
@@ -301,20 +315,27 @@ fn main() -> ExitCode {
             port,
             open,
             pdf,
+            pptx,
             pdf_options,
-        } => cmd::watch::watch(&cmd::watch::WatchArgs {
-            deck: &deck,
-            output: output.as_deref(),
-            theme: theme.as_deref(),
-            port: port.unwrap_or(0),
-            open,
-            pdf: if pdf {
+        } => {
+            let mut also = if pdf {
                 pdf_options.outputs()
             } else {
                 Vec::new()
-            },
-            settings: cmd::build::settings(pdf_options.paper()),
-        }),
+            };
+            if pptx {
+                also.push("pptx");
+            }
+            cmd::watch::watch(&cmd::watch::WatchArgs {
+                deck: &deck,
+                output: output.as_deref(),
+                theme: theme.as_deref(),
+                port: port.unwrap_or(0),
+                open,
+                also,
+                settings: cmd::build::settings(pdf_options.paper()),
+            })
+        }
         Command::Themes => cmd::themes::list(),
         Command::Theme {
             action: ThemeAction::Export { name, dir },

@@ -20,7 +20,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::slides::Lowered;
 use crate::theme::{self, Theme};
 use crate::{compile, fit, load};
-use crate::{html, pdf};
+use crate::{html, pdf, pptx};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -89,6 +89,7 @@ pub static BACKENDS: &[&dyn Backend] = &[
     &pdf::Pdf(pdf::Layout::Handout),
     &pdf::Pdf(pdf::Layout::Slides),
     &pdf::Pdf(pdf::Layout::Brief),
+    &pptx::Pptx,
 ];
 
 /// The back end that makes `output`.

@@ -120,6 +120,7 @@ codes! {
         E011: "over a limit (file size, text length, counts)",
         E012: "the theme cannot draw the HTML deck: its template does not parse or render, or a file it needs is missing",
         E013: "the PDF back end could not draw the PDF (a theme font that cannot be embedded)",
+        E014: "the PPTX back end could not write the PowerPoint file",
     }
     Reading {
         W001: "`image_alt` given without an `image`",
