@@ -296,7 +296,7 @@ fn syllables_of(w: &[char]) -> usize {
         if !matches!(w[n - 3], 't' | 'd') {
             end = n - 2;
         }
-    } else if ends("e") && !ends("ee") && !(ends("le") && !vowel_at(w, n - 3)) {
+    } else if ends("e") && !ends("ee") && (!ends("le") || vowel_at(w, n - 3)) {
         // A final "e" is silent ("make"), also after a vowel and an "l" ("role",
         // "rule", "while"); only a consonant before "-le" keeps its syllable
         // ("table", "people").
