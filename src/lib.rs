@@ -57,6 +57,12 @@ impl Compiled {
 /// plain-language check runs when the deck is valid; its warnings come with the
 /// rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {
+    compile_in(source, dir, None)
+}
+
+/// [`compile`] with the check's messages in `messages` (`--lang`) instead of
+/// the deck's language.
+pub fn compile_in(source: &str, dir: &Path, messages: Option<deck::Lang>) -> Compiled {
     let load::Parsed {
         mut deck,
         images,
@@ -71,7 +77,7 @@ pub fn compile(source: &str, dir: &Path) -> Compiled {
     let lowered = deck.as_ref().map(|deck| {
         let mut lowered = slides::lower(deck);
         diagnostics.append(&mut lowered.diagnostics);
-        diagnostics.extend(check::check(source, deck, &lowered.slides));
+        diagnostics.extend(check::check_in(source, deck, &lowered.slides, messages));
         lowered
     });
     diagnostic::sort(&mut diagnostics);

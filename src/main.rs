@@ -90,7 +90,7 @@ enum Command {
     },
     /// Check a deck file and report every problem, without writing anything.
     #[command(
-        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --stats\n  pitchdeck check deck.toml --format json --deny warnings\n\nThe rules (W101–W117) are explained in docs/checks.md."
+        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --stats\n  pitchdeck check deck.toml --format json --deny warnings\n\nThe rules (W101–W122) are explained in docs/checks.md. Messages follow the deck's `lang`; `--lang` overrides."
     )]
     Check {
         /// The deck file (deck.toml).
@@ -251,6 +251,19 @@ pub struct ReportArgs {
     /// Fail (exit code 1) on warnings too: `--deny warnings`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyArg>,
+    /// The language of the check's messages and help [default: the deck's `lang`].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ReportArgs {
+    /// `--lang`, as the library's language.
+    pub fn messages(&self) -> Option<pitchdeck::deck::Lang> {
+        self.lang.map(|l| match l {
+            LangArg::En => pitchdeck::deck::Lang::En,
+            LangArg::Sv => pitchdeck::deck::Lang::Sv,
+        })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -252,6 +252,7 @@ fn rebuild(
     let report = ReportArgs {
         format: FormatArg::Human,
         deny: Vec::new(),
+        lang: None,
     };
     print_diagnostics(&built.diagnostics, &file, &report);
     let served = built.artifact("served.html");

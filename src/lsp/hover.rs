@@ -71,7 +71,7 @@ fn text_hover(
     let row = stats.rows.iter().find(|r| r.number == slide.number)?;
     let mut out = format!(
         "**{}** — {}\n\n",
-        capitalised(&piece.role.describe()),
+        capitalised(&check::rules::role_name(piece.role, crate::deck::Lang::En)),
         counts_line(piece.counts())
     );
     out.push_str(&format!(
