@@ -1,6 +1,7 @@
 //! Each stage of a build, in-process: load (read TOML + validate), lower (to
 //! slides), check (the plain-language rules), fit (measure every slide with the
-//! font's metrics), HTML (render the page), PDF (the handout), and the whole
+//! font's metrics), HTML (render the page), PDF (the handout), PPTX (the
+//! PowerPoint file, zipped), and the whole
 //! `pitchdeck::build` of HTML + handout PDF. On the Swedish example deck and on generated decks
 //! of 10, 100 and 1000 slides (`pitchdeck::generate`, deterministic).
 //!
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use pitchdeck::{Theme, check, fit, generate, html, load, pdf, slides};
+use pitchdeck::{Theme, check, fit, generate, html, load, pdf, pptx, slides};
 
 /// (name, deck text, deck folder).
 fn inputs() -> Vec<(String, String, PathBuf)> {
@@ -71,6 +72,9 @@ fn stages(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("pdf", &name), &lowered, |b, l| {
             b.iter(|| pdf::render(l, &theme, &handout).expect("draws"))
+        });
+        group.bench_with_input(BenchmarkId::new("pptx", &name), &lowered, |b, l| {
+            b.iter(|| pptx::render(l, &theme, None).expect("zips"))
         });
         // The whole compiler, as `build --pdf` runs it (without reading or writing files).
         let deck_path = dir.join("deck.toml");

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Times pitchdeck against Marp and pandoc on the same content, each tool as a
 # whole process: median wall time with hyperfine, peak memory with GNU time.
+# HTML, PDF and PowerPoint (pitchdeck --pptx-only against pandoc -t pptx).
 # Prints a Markdown table and the ratios. Not part of the test command.
 #
 #   benches/compare.sh                 # decks of 14 and 1000 slides
 #   SIZES="14" RUNS=20 benches/compare.sh
 #   NO_LATEX=1 benches/compare.sh      # skip pandoc's beamer PDF (no TeX Live)
 #   ONLY=pitchdeck benches/compare.sh  # time pitchdeck alone (ONLY=marp, ONLY=pandoc)
+#   NO_REVEAL=1 benches/compare.sh     # skip pandoc's reveal.js HTML (no npm)
+#   ONLY="pitchdeck pandoc" NO_LATEX=1 NO_REVEAL=1 benches/compare.sh   # PPTX against pandoc, installs nothing big
 #
 # Installs what is missing: hyperfine, time, pandoc and TeX Live (for beamer)
 # from Debian; Marp CLI 4 and reveal.js 4 from npm into benches/.tools
@@ -22,7 +25,7 @@ SIZES="${SIZES:-14 1000}"
 RUNS="${RUNS:-30}"          # runs for tools that take well under a second
 SLOW_RUNS="${SLOW_RUNS:-5}" # runs for tools that take a second or more
 ONLY="${ONLY:-}"
-wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
 mkdir -p "$TOOLS" "$WORK"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -37,11 +40,11 @@ apt_install() {
 command -v hyperfine >/dev/null || apt_install hyperfine
 [ -x /usr/bin/time ] || apt_install time
 command -v pandoc >/dev/null || apt_install pandoc
-if [ -z "${NO_LATEX:-}" ] && ! { kpsewhich beamer.cls && kpsewhich pgfmath.sty; } >/dev/null 2>&1; then
+if wanted pandoc && [ -z "${NO_LATEX:-}" ] && ! { kpsewhich beamer.cls && kpsewhich pgfmath.sty; } >/dev/null 2>&1; then
   # About 55 MB to download, 230 MB installed: beamer, pgf, the fonts they need.
   apt_install texlive-latex-recommended texlive-pictures texlive-fonts-recommended lmodern
 fi
-if [ ! -x "$TOOLS/node_modules/.bin/marp" ] || [ ! -d "$TOOLS/node_modules/reveal.js/dist" ]; then
+if { wanted marp || { wanted pandoc && [ -z "${NO_REVEAL:-}" ]; }; } && { [ ! -x "$TOOLS/node_modules/.bin/marp" ] || [ ! -d "$TOOLS/node_modules/reveal.js/dist" ]; }; then
   say "installing Marp CLI 4 and reveal.js 4 from npm into $TOOLS"
   npm install --no-audit --no-fund --silent --prefix "$TOOLS" @marp-team/marp-cli@4 reveal.js@4 >&2
 fi
@@ -59,6 +62,9 @@ GEN="$TARGET/release/examples/gen_deck"
 # Does this pitchdeck make a PDF handout? (the PDF back end adds `build --pdf`)
 HAS_PDF=
 if "$PD" build --help 2>/dev/null | grep -q -- '--pdf'; then HAS_PDF=1; fi
+# And a PowerPoint file? (the PPTX back end adds `build --pptx-only`)
+HAS_PPTX=
+if "$PD" build --help 2>/dev/null | grep -q -- '--pptx-only'; then HAS_PPTX=1; fi
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
@@ -88,6 +94,9 @@ if wanted pitchdeck; then
   if [ -n "$HAS_PDF" ]; then
     measure "pitchdeck HTML + PDF" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf
   fi
+  if [ -n "$HAS_PPTX" ]; then
+    measure "pitchdeck PPTX" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" --pptx-only -o "$WORK/example.pptx"
+  fi
 fi
 
 for n in $SIZES; do
@@ -103,16 +112,23 @@ for n in $SIZES; do
     if [ -n "$HAS_PDF" ]; then
       measure "pitchdeck HTML + PDF" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html" --pdf
     fi
+    if [ -n "$HAS_PPTX" ]; then
+      measure "pitchdeck PPTX" "$deck" "$RUNS" "$PD" build "$d/deck.toml" --pptx-only -o "$d/pitchdeck.pptx"
+    fi
   fi
   if wanted marp; then
     measure "Marp HTML" "$deck" "$SLOW_RUNS" "$MARP" "$d/marp.md" -o "$d/marp.html"
     measure "Marp PDF" "$deck" "$SLOW_RUNS" "$MARP" --pdf --pdf-notes "$d/marp.md" -o "$d/marp.pdf"
   fi
   if wanted pandoc; then
-    measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$RUNS" \
-      pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" -o "$d/pandoc.html"
-    measure "pandoc reveal.js HTML (self-contained)" "$deck" "$SLOW_RUNS" \
-      pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" --self-contained -o "$d/pandoc-sc.html"
+    if [ -z "${NO_REVEAL:-}" ]; then
+      measure "pandoc reveal.js HTML (links reveal.js)" "$deck" "$RUNS" \
+        pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" -o "$d/pandoc.html"
+      measure "pandoc reveal.js HTML (self-contained)" "$deck" "$SLOW_RUNS" \
+        pandoc "$d/pandoc.md" -s -t revealjs --slide-level=2 -V "revealjs-url=$REVEAL" --self-contained -o "$d/pandoc-sc.html"
+    fi
+    measure "pandoc PPTX" "$deck" "$RUNS" \
+      pandoc "$d/pandoc.md" -t pptx --slide-level=2 -o "$d/pandoc.pptx"
     if kpsewhich beamer.cls >/dev/null 2>&1; then
       measure "pandoc beamer PDF" "$deck" "$SLOW_RUNS" \
         pandoc "$d/pandoc.md" -t beamer --slide-level=2 -o "$d/pandoc.pdf"
@@ -121,20 +137,23 @@ for n in $SIZES; do
 done
 
 # The table, then each other tool's time as a multiple of pitchdeck's (same
-# deck; HTML against HTML, PDF against pitchdeck's HTML + PDF).
+# deck; HTML against HTML, PDF against pitchdeck's HTML + PDF, PPTX against
+# pitchdeck's PPTX).
 {
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(awk -F: '/model name/ { print $2; exit }' /proc/cpuinfo | sed 's/^ *//'); load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "pitchdeck $("$PD" --version | cut -d' ' -f2), $("$MARP" --version | head -1), $(pandoc --version | head -1)"
+  echo "pitchdeck $("$PD" --version | cut -d' ' -f2), $(if [ -x "$MARP" ]; then "$MARP" --version | head -1; else echo "no Marp"; fi), $(pandoc --version | head -1)"
   echo
   echo "| deck | tool | median wall | × pitchdeck | CPU (user+sys) | peak RSS |"
   echo "|---|---|---:|---:|---:|---:|"
   awk -F'\t' '
     { deck[NR]=$1; tool[NR]=$2; ms[NR]=$3; rss[NR]=$4; cpu[NR]=$5
       if ($2 == "pitchdeck HTML") html[$1]=$3
-      if ($2 == "pitchdeck HTML + PDF") pdf[$1]=$3 }
+      if ($2 == "pitchdeck HTML + PDF") pdf[$1]=$3
+      if ($2 == "pitchdeck PPTX") pptx[$1]=$3 }
     END {
       for (i = 1; i <= NR; i++) {
         base = (tool[i] ~ /PDF/ && (deck[i] in pdf)) ? pdf[deck[i]] : html[deck[i]]
+        if (tool[i] ~ /PPTX/ && (deck[i] in pptx)) base = pptx[deck[i]]
         ratio = (base > 0) ? sprintf("%.0f×", ms[i] / base) : "–"
         if (tool[i] ~ /^pitchdeck/) ratio = "1×"
         printf "| %s | %s | %s ms | %s | %s ms | %s MiB |\n", deck[i], tool[i], ms[i], ratio, cpu[i], rss[i]

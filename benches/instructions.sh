@@ -12,7 +12,7 @@ count() {
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(load lower check fit html pdf)
+[ ${#stages[@]} -gt 0 ] || stages=(load lower check fit html pdf pptx)
 printf '%-6s %14s\n' stage instructions
 for s in "${stages[@]}"; do
   zero=$(count "$s" 0)

@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::process::ExitCode;
 
-use pitchdeck::{Theme, check, fit, html, load, pdf, slides};
+use pitchdeck::{Theme, check, fit, html, load, pdf, pptx, slides};
 
 /// The load stages, as the `build` bench runs them: parse, then read images.
 fn read_deck(source: &str, dir: &Path) -> Option<pitchdeck::Deck> {
@@ -23,7 +23,7 @@ fn read_deck(source: &str, dir: &Path) -> Option<pitchdeck::Deck> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: stage load|lower|check|fit|html|pdf N");
+        eprintln!("usage: stage load|lower|check|fit|html|pdf|pptx N");
         return ExitCode::FAILURE;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -45,8 +45,11 @@ fn main() -> ExitCode {
             "pdf" => drop(black_box(
                 pdf::render(&lowered, &theme, &handout).expect("draws"),
             )),
+            "pptx" => drop(black_box(
+                pptx::render(&lowered, &theme, None).expect("zips"),
+            )),
             other => {
-                eprintln!("unknown stage `{other}`: load, lower, check, fit, html or pdf");
+                eprintln!("unknown stage `{other}`: load, lower, check, fit, html, pdf or pptx");
                 return ExitCode::FAILURE;
             }
         }

@@ -33,6 +33,8 @@ pub struct Settings {
     /// For `watch`: the build number the served page carries in its reload
     /// script (see `html::Served`).
     pub served_version: u64,
+    /// `--lang`: the language of the check's messages; `None`: the deck's.
+    pub messages: Option<crate::deck::Lang>,
 }
 
 /// Paper of the handout and the brief.

@@ -67,8 +67,9 @@ pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// The theme's own TrueType faces, when it has all four (else the built-in ones).
-fn theme_fonts(theme: &Theme) -> Option<Fonts> {
+/// The theme's own TrueType faces, when it has all four (else the built-in
+/// ones): the fonts fit measures with, and the PPTX sizes its boxes by.
+pub fn theme_fonts(theme: &Theme) -> Option<Fonts> {
     let faces = Face::ALL.map(|f| theme.file(f.file()));
     let [Some(r), Some(b), Some(i), Some(bi)] = faces else {
         return None;

@@ -3,7 +3,7 @@
 //!
 //! The compiler is [`build`] (in `pipeline.rs`): `load` (read + validate) →
 //! `check` (rules) → `slides` (lower) → `fit` (lay out) → the back ends asked
-//! for (`html`, `pdf`, behind [`backend::Backend`]) → artifacts with every
+//! for (`html`, `pdf`, `pptx`, behind [`backend::Backend`]) → artifacts with every
 //! diagnostic. The binary (`main.rs`, `cmd/`) parses flags, writes the
 //! artifacts and prints. `docs/architecture.md` is the map.
 
@@ -18,8 +18,10 @@ pub mod html;
 pub mod i18n;
 pub mod layout;
 pub mod load;
+pub mod lsp;
 pub mod pdf;
 pub mod pipeline;
+pub mod pptx;
 pub mod raw;
 pub mod schema;
 pub mod shape;
@@ -56,6 +58,12 @@ impl Compiled {
 /// plain-language check runs when the deck is valid; its warnings come with the
 /// rest.
 pub fn compile(source: &str, dir: &Path) -> Compiled {
+    compile_in(source, dir, None)
+}
+
+/// [`compile`] with the check's messages in `messages` (`--lang`) instead of
+/// the deck's language.
+pub fn compile_in(source: &str, dir: &Path, messages: Option<deck::Lang>) -> Compiled {
     let load::Parsed {
         mut deck,
         images,
@@ -70,7 +78,7 @@ pub fn compile(source: &str, dir: &Path) -> Compiled {
     let lowered = deck.as_ref().map(|deck| {
         let mut lowered = slides::lower(deck);
         diagnostics.append(&mut lowered.diagnostics);
-        diagnostics.extend(check::check(source, deck, &lowered.slides));
+        diagnostics.extend(check::check_in(source, deck, &lowered.slides, messages));
         lowered
     });
     diagnostic::sort(&mut diagnostics);

@@ -41,16 +41,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the HTML deck from a deck file, and with --pdf a PDF handout.
+    /// Build the HTML deck from a deck file, with --pdf a PDF handout, with --pptx a PowerPoint file.
     #[command(group(clap::ArgGroup::new("pdf_out").args(["pdf", "pdf_only"])))]
     #[command(
-        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md."
+        after_help = "Examples:\n  pitchdeck build decks/social-media.en.toml\n  pitchdeck build deck.toml -o out/pitch.html --theme default\n  pitchdeck build deck.toml --pdf\n  pitchdeck build deck.toml --pdf-only --layout brief --paper letter -o brief.pdf\n  pitchdeck build deck.toml --pdf --layout handout,slides,brief\n  pitchdeck build deck.toml --pptx\n  pitchdeck build deck.toml --deny warnings\n\nThe PDF goes beside the HTML: deck.pdf (handout), deck.slides.pdf, deck.brief.pdf.\nIts creation date is [deck] date, or SOURCE_DATE_EPOCH when set. See docs/pdf.md.\nThe PowerPoint file goes beside it too: deck.pptx, editable (docs/pptx.md)."
     )]
     Build {
         /// The deck file (deck.toml).
         deck: PathBuf,
         /// Where to write the HTML [default: the deck's path with .html]; with
-        /// --pdf-only, where to write the PDF.
+        /// --pdf-only, where to write the PDF; with --pptx-only, the PPTX.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// A built-in theme name or a theme folder (overrides [deck] theme).
@@ -62,6 +62,12 @@ enum Command {
         /// Write only the PDF, no HTML.
         #[arg(long, conflicts_with = "pdf")]
         pdf_only: bool,
+        /// Also write an editable PowerPoint file (deck.pptx) beside the HTML.
+        #[arg(long)]
+        pptx: bool,
+        /// Write only the PowerPoint file, no HTML; -o names it.
+        #[arg(long, conflicts_with_all = ["pptx", "pdf", "pdf_only"])]
+        pptx_only: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
         #[command(flatten)]
@@ -84,7 +90,7 @@ enum Command {
     },
     /// Check a deck file and report every problem, without writing anything.
     #[command(
-        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --stats\n  pitchdeck check deck.toml --format json --deny warnings\n\nThe rules (W101–W117) are explained in docs/checks.md."
+        after_help = "Examples:\n  pitchdeck check deck.toml\n  pitchdeck check deck.toml --stats\n  pitchdeck check deck.toml --format json --deny warnings\n\nThe rules (W101–W122) are explained in docs/checks.md. Messages follow the deck's `lang`; `--lang` overrides."
     )]
     Check {
         /// The deck file (deck.toml).
@@ -119,6 +125,9 @@ enum Command {
         /// Also write the PDF (beside the HTML, as `build --pdf` does) on every build.
         #[arg(long)]
         pdf: bool,
+        /// Also write the PowerPoint file (beside the HTML, as `build --pptx` does) on every build.
+        #[arg(long)]
+        pptx: bool,
         #[command(flatten)]
         pdf_options: PdfOptions,
     },
@@ -138,6 +147,18 @@ enum Command {
         after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
     )]
     Schema,
+    /// Run the language server for deck files, over stdin and stdout (for editors).
+    #[command(
+        after_help = "Editors start it themselves; docs/editor.md shows the set-up for VS Code,\nNeovim, Helix and Zed. Diagnostics link to the docs under --docs-url."
+    )]
+    Lsp {
+        /// The URL of pitchdeck's `docs/` folder, which diagnostics link to
+        /// [default: the docs/ folder of the source it was built from, as a
+        /// file: URL, when still on disk; else no links]. A client's
+        /// `initializationOptions.docsUrl` wins.
+        #[arg(long, value_name = "URL")]
+        docs_url: Option<String>,
+    },
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(
         after_help = "Examples:\n  source <(pitchdeck completions bash)         # in ~/.bashrc\n  pitchdeck completions zsh > ~/.zfunc/_pitchdeck   # with fpath+=(~/.zfunc) before compinit\n  pitchdeck completions fish > ~/.config/fish/completions/pitchdeck.fish"
@@ -230,6 +251,19 @@ pub struct ReportArgs {
     /// Fail (exit code 1) on warnings too: `--deny warnings`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyArg>,
+    /// The language of the check's messages and help [default: the deck's `lang`].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ReportArgs {
+    /// `--lang`, as the library's language.
+    pub fn messages(&self) -> Option<pitchdeck::deck::Lang> {
+        self.lang.map(|l| match l {
+            LangArg::En => pitchdeck::deck::Lang::En,
+            LangArg::Sv => pitchdeck::deck::Lang::Sv,
+        })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -260,15 +294,20 @@ fn main() -> ExitCode {
             theme,
             pdf,
             pdf_only,
+            pptx,
+            pptx_only,
             pdf_options,
             report,
         } => {
             let mut outputs = Vec::new();
-            if !pdf_only {
+            if !pdf_only && !pptx_only {
                 outputs.push("html");
             }
             if pdf || pdf_only {
                 outputs.extend(pdf_options.outputs());
+            }
+            if pptx || pptx_only {
+                outputs.push("pptx");
             }
             cmd::build::build(
                 &cmd::build::BuildArgs {
@@ -289,20 +328,27 @@ fn main() -> ExitCode {
             port,
             open,
             pdf,
+            pptx,
             pdf_options,
-        } => cmd::watch::watch(&cmd::watch::WatchArgs {
-            deck: &deck,
-            output: output.as_deref(),
-            theme: theme.as_deref(),
-            port: port.unwrap_or(0),
-            open,
-            pdf: if pdf {
+        } => {
+            let mut also = if pdf {
                 pdf_options.outputs()
             } else {
                 Vec::new()
-            },
-            settings: cmd::build::settings(pdf_options.paper()),
-        }),
+            };
+            if pptx {
+                also.push("pptx");
+            }
+            cmd::watch::watch(&cmd::watch::WatchArgs {
+                deck: &deck,
+                output: output.as_deref(),
+                theme: theme.as_deref(),
+                port: port.unwrap_or(0),
+                open,
+                also,
+                settings: cmd::build::settings(pdf_options.paper()),
+            })
+        }
         Command::Themes => cmd::themes::list(),
         Command::Theme {
             action: ThemeAction::Export { name, dir },
@@ -313,6 +359,7 @@ fn main() -> ExitCode {
             report,
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
+        Command::Lsp { docs_url } => cmd::lsp::lsp(docs_url),
         Command::Completions { shell } => cmd::completions::completions(shell),
         Command::Man { subcommand } => cmd::completions::man(subcommand.as_deref()),
     }

@@ -19,8 +19,8 @@ use crate::deck::Deck;
 use crate::diagnostic::{self, Diagnostic};
 use crate::slides::Lowered;
 use crate::theme::{self, Theme};
-use crate::{compile, fit, load};
-use crate::{html, pdf};
+use crate::{compile_in, fit, load};
+use crate::{html, pdf, pptx};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +91,7 @@ pub static BACKENDS: &[&dyn Backend] = &[
     &pdf::Pdf(pdf::Layout::Handout),
     &pdf::Pdf(pdf::Layout::Slides),
     &pdf::Pdf(pdf::Layout::Brief),
+    &pptx::Pptx,
 ];
 
 /// The back end that makes `output`.
@@ -127,7 +128,7 @@ pub fn build(source: &str, deck_path: &Path, options: &Options) -> Result<Build,
         .map(|o| backend(o).ok_or_else(|| Error::UnknownOutput(o.to_string())))
         .collect::<Result<_, _>>()?;
     let dir = deck_folder(deck_path);
-    let compiled = compile(source, &dir);
+    let compiled = compile_in(source, &dir, options.settings.messages);
     let mut diagnostics = compiled.diagnostics;
     let inputs_files = load::referenced_files(source);
 

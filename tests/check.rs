@@ -536,3 +536,208 @@ proptest::proptest! {
         }
     }
 }
+
+fn corpus_of_issue_17() -> Vec<PathBuf> {
+    let dir = root().join("tests/fixtures/corpus");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/fixtures/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// The marks of a corpus deck: `# expect: W108 …` at the end of a line marks
+/// that line; `# expect: W121 37` on a line of its own marks line 37;
+/// `# expect: none` marks a clean deck.
+fn inline_marks(text: &str, name: &str) -> Option<Vec<(String, usize)>> {
+    let mut out = Vec::new();
+    let mut clean = false;
+    for (n, line) in text.lines().enumerate() {
+        let Some(at) = line.find("# expect:") else {
+            continue;
+        };
+        let rest = line[at + "# expect:".len()..].trim();
+        if rest == "none" {
+            clean = true;
+            continue;
+        }
+        let own_line = line[..at].trim().is_empty();
+        let parts: Vec<&str> = rest.split_whitespace().collect();
+        if own_line {
+            let line_no = parts
+                .get(1)
+                .and_then(|l| l.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: `{line}` needs a line number"));
+            out.push((parts[0].to_string(), line_no));
+        } else {
+            for code in parts {
+                assert!(
+                    code.len() == 4 && code.starts_with('W'),
+                    "{name}:{}: bad mark {code}",
+                    n + 1
+                );
+                out.push((code.to_string(), n + 1));
+            }
+        }
+    }
+    assert!(
+        clean == out.is_empty(),
+        "{name}: a deck is either clean (`# expect: none`) or has marks"
+    );
+    (!clean).then_some(out)
+}
+
+/// Issue 17's corpus: decks written fresh the way users write, every problem
+/// an editor would mark marked inline. At least 90 % of the marks must be
+/// caught, and no clean deck may raise more than one warning. The figures are
+/// printed (`cargo test --test check corpus_recall -- --nocapture`).
+#[test]
+fn corpus_recall_and_clean_decks() {
+    let cases = corpus_of_issue_17();
+    let (mut marked, mut caught) = (0, 0);
+    let mut sv = 0;
+    let mut missed = Vec::new();
+    let mut clean_report = Vec::new();
+    let mut too_many = Vec::new();
+    let mut problem_decks = 0;
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(case).expect("read case");
+        if text.contains("lang = \"sv\"") {
+            sv += 1;
+        }
+        let (got, items) = reported(case);
+        assert!(
+            items.iter().all(|d| d["severity"] == "warning"),
+            "{name} has errors: {items:#?}"
+        );
+        match inline_marks(&text, &name) {
+            None => {
+                clean_report.push(format!("{name}: {}", got.len()));
+                if got.len() > 1 {
+                    too_many.push(format!("{name}: {:#?}", items));
+                }
+            }
+            Some(marks) => {
+                problem_decks += 1;
+                let mut have = tally(&got);
+                for (code, line) in marks {
+                    marked += 1;
+                    match have.get_mut(&(code.clone(), line)) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            caught += 1;
+                        }
+                        _ => missed.push(format!("{name}:{line} {code}")),
+                    }
+                }
+            }
+        }
+    }
+    let recall = 100.0 * caught as f64 / marked.max(1) as f64;
+    println!(
+        "issue 17 corpus: {problem_decks} decks with problems, {} clean, {sv} Swedish",
+        clean_report.len()
+    );
+    println!("recall: {caught} of {marked} marked problems caught ({recall:.1} %)");
+    println!("missed: {missed:?}");
+    println!("warnings per clean deck: {}", clean_report.join(", "));
+    assert!(
+        problem_decks >= 20,
+        "only {problem_decks} decks with problems"
+    );
+    assert!(
+        clean_report.len() >= 6,
+        "only {} clean decks",
+        clean_report.len()
+    );
+    assert!(
+        2 * sv >= cases.len(),
+        "{sv} of {} decks are Swedish",
+        cases.len()
+    );
+    assert!(
+        recall >= 90.0,
+        "recall {recall:.1} % < 90 %; missed: {missed:#?}"
+    );
+    assert!(
+        too_many.is_empty(),
+        "clean decks with more than one warning:\n{}",
+        too_many.join("\n")
+    );
+}
+
+fn json_in(case: &str, lang: Option<&str>) -> Vec<Value> {
+    let mut cmd = pitchdeck();
+    cmd.current_dir(root().join("tests/fixtures/check"))
+        .args(["check", case, "--format", "json"]);
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
+    let out = cmd.output().unwrap();
+    serde_json::from_slice::<Value>(&out.stdout)
+        .expect("JSON on stdout")
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Messages come in the deck's language, and `--lang` switches them: the same
+/// findings (code, line, column) in both, the words in the language asked for.
+#[test]
+fn messages_in_the_decks_language_and_by_lang() {
+    let key = |d: &Value| (d["code"].clone(), d["line"].clone(), d["column"].clone());
+    // A Swedish deck: Swedish by default, English with --lang en.
+    let sv = json_in("w120-undated-promise.toml", None);
+    let en = json_in("w120-undated-promise.toml", Some("en"));
+    assert_eq!(sv.len(), 3);
+    assert_eq!(
+        sv.iter().map(key).collect::<Vec<_>>(),
+        en.iter().map(key).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        sv[0]["message"],
+        "”inom kort” i punkt 1 på bild 2 (need) lovar något utan datum"
+    );
+    assert_eq!(
+        sv[0]["help"],
+        "ange ett datum eller en månad i stället, t.ex. ”senast 31 mars” eller ”vecka 12”"
+    );
+    assert_eq!(
+        en[0]["message"],
+        "“inom kort” in point 1 on slide 2 (need) promises something without a date"
+    );
+    // An English deck: English by default, Swedish with --lang sv.
+    let en = json_in("w122-empty-point.toml", None);
+    let sv = json_in("w122-empty-point.toml", Some("sv"));
+    assert_eq!(
+        en.iter().map(key).collect::<Vec<_>>(),
+        sv.iter().map(key).collect::<Vec<_>>()
+    );
+    assert_eq!(en[0]["message"], "point 2 on slide 2 (need) is empty");
+    assert_eq!(sv[0]["message"], "punkt 2 på bild 2 (need) är tom");
+    // Every message of a deck with many findings differs between the languages.
+    let en = json_in("many-warnings.toml", None);
+    let sv = json_in("many-warnings.toml", Some("sv"));
+    assert_eq!(en.len(), sv.len());
+    for (e, s) in en.iter().zip(&sv) {
+        assert_eq!(key(e), key(s));
+        assert_ne!(e["message"], s["message"], "{}", e["code"]);
+        assert_ne!(e["help"], s["help"], "{}", e["code"]);
+    }
+    // `build` takes --lang too.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pitchdeck()
+        .current_dir(root().join("tests/fixtures/check"))
+        .args(["build", "w122-empty-point.toml", "--lang", "sv", "-o"])
+        .arg(tmp.path().join("deck.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("punkt 2 på bild 2 (need) är tom"),
+        "{stderr}"
+    );
+}

@@ -505,3 +505,43 @@ fn watch_with_pdf_writes_the_pdf_on_every_build() {
     wait_for_pdf("the rebuilt PDF", &|b| b != first.as_slice());
     drop(w);
 }
+
+/// `watch --pptx` writes deck.pptx beside the HTML, the bytes `build --pptx`
+/// writes, and rewrites it on a save.
+#[test]
+fn watch_with_pptx_writes_the_pptx_on_every_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    new_deck(dir);
+    let deck = dir.join("deck.toml");
+    let w = Watch::start(dir, &["--pptx"]);
+    let pptx = dir.join("deck.pptx");
+    let wait_for_pptx = |what: &str, test: &dyn Fn(&[u8]) -> bool| {
+        let started = Instant::now();
+        loop {
+            if let Ok(bytes) = fs::read(&pptx)
+                && test(&bytes)
+            {
+                return bytes;
+            }
+            assert!(started.elapsed() < BOUND, "waited too long for {what}");
+            thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let first = wait_for_pptx("the first PPTX", &|b| b.starts_with(b"PK\x03\x04"));
+    let status = Command::new(env!("CARGO_BIN_EXE_pitchdeck"))
+        .current_dir(dir)
+        .args(["build", "deck.toml", "--pptx-only", "-o", "built.pptx"])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(first, fs::read(dir.join("built.pptx")).unwrap());
+    edit(
+        &deck,
+        "title = \"Our customers",
+        "title = \"All our customers",
+    );
+    wait_for_pptx("the rebuilt PPTX", &|b| b != first.as_slice());
+    drop(w);
+}

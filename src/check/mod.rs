@@ -8,13 +8,15 @@
 //! lowering) and the validated `Deck` for the spans, so each warning points at
 //! the exact words in deck.toml.
 
+pub mod messages;
 pub mod readability;
 pub mod rules;
 pub mod stats;
+pub mod style;
 pub mod text;
 pub mod words;
 
-use crate::deck::Deck;
+use crate::deck::{Deck, Lang};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::Slide;
 
@@ -22,14 +24,26 @@ pub use rules::{RULES, Rule};
 pub use stats::{Stats, stats};
 
 /// Checks a deck. `source` is the deck.toml text the deck was read from. Rules
-/// named in `[check] allow` are left out.
+/// named in `[check] allow` are left out. Messages are in the deck's language.
 pub fn check(source: &str, deck: &Deck, slides: &[Slide]) -> Vec<Diagnostic> {
+    check_in(source, deck, slides, None)
+}
+
+/// [`check`] with the messages in `messages` (`--lang`) rather than the deck's
+/// language; the rules still read the text as the deck's language.
+pub fn check_in(
+    source: &str,
+    deck: &Deck,
+    slides: &[Slide],
+    messages: Option<Lang>,
+) -> Vec<Diagnostic> {
     let texts = text::slide_texts(deck, slides, Some(source));
     let mut checker = rules::Checker {
         source,
         deck,
         slides,
         texts: &texts,
+        messages: messages.unwrap_or(deck.meta.lang),
         out: Vec::new(),
     };
     checker.run();

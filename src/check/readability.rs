@@ -267,6 +267,10 @@ pub fn syllables(word: &str) -> usize {
     syllables_of(&buf[..n])
 }
 
+fn vowel_at(w: &[char], i: usize) -> bool {
+    w.get(i).is_some_and(|c| "aeiouyåäöéü".contains(*c))
+}
+
 /// [`syllables`] of a word already lowercased, letters only.
 fn syllables_of(w: &[char]) -> usize {
     if w.is_empty() {
@@ -292,7 +296,10 @@ fn syllables_of(w: &[char]) -> usize {
         if !matches!(w[n - 3], 't' | 'd') {
             end = n - 2;
         }
-    } else if ends("e") && !ends("le") && !ends("ee") {
+    } else if ends("e") && !ends("ee") && (!ends("le") || vowel_at(w, n - 3)) {
+        // A final "e" is silent ("make"), also after a vowel and an "l" ("role",
+        // "rule", "while"); only a consonant before "-le" keeps its syllable
+        // ("table", "people").
         end = n - 1;
     }
     let vowel = |c: char| "aeiouyåäöéü".contains(c);
@@ -355,6 +362,12 @@ mod tests {
             ("every", 3),
             ("free", 1),
             ("boxes", 2),
+            ("role", 1),
+            ("rule", 1),
+            ("while", 1),
+            ("mile", 1),
+            ("little", 2),
+            ("simple", 2),
         ] {
             assert_eq!(syllables(word), n, "{word}");
         }

@@ -8,7 +8,9 @@ use crate::deck::{Deck, Lang, MeasureKind, SectionKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::slides::{Slide, SlideKind};
 
+use super::messages::{self, Msg};
 use super::readability::{Counts, is_long};
+use super::style;
 use super::text::{Piece, Role, SlideText};
 use super::words::{self, Kind, WordList};
 
@@ -28,6 +30,8 @@ pub(super) struct Checker<'a> {
     pub deck: &'a Deck,
     pub slides: &'a [Slide],
     pub texts: &'a [SlideText],
+    /// The language of the messages: `[deck] lang`, or `--lang`.
+    pub messages: Lang,
     pub out: Vec<Diagnostic>,
 }
 
@@ -35,28 +39,35 @@ fn warn(code: Code, message: String, span: std::ops::Range<usize>, help: String)
     Diagnostic::new(code, message).at(span).help(help)
 }
 
-/// “quoted”, shortened to about `max` characters.
-fn quote(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return format!("“{text}”");
+/// How a message names a field: "point 2" / "punkt 2".
+pub fn role_name(role: Role, lang: Lang) -> String {
+    match role {
+        Role::Title => Msg::RoleTitle.plain(lang),
+        Role::Subtitle => Msg::RoleSubtitle.plain(lang),
+        Role::Claim => Msg::RoleClaim.plain(lang),
+        Role::Point(i) => Msg::RolePoint.fill(lang, &[("n", &(i + 1))]),
+        Role::Evidence => Msg::RoleEvidence.plain(lang),
+        Role::Notes => Msg::RoleNotes.plain(lang),
+        Role::MeasureName(i) => Msg::RoleMeasureName.fill(lang, &[("n", &(i + 1))]),
+        Role::MeasureWhy(i) => Msg::RoleMeasureWhy.fill(lang, &[("n", &(i + 1))]),
+        Role::Question => Msg::RoleQuestion.plain(lang),
+        Role::Answer => Msg::RoleAnswer.plain(lang),
     }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("“{}…”", cut.trim_end_matches([',', ';', ':']))
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// Prose the style rules read: everything but titles and measure names.
+fn prose(role: Role) -> bool {
+    !matches!(role, Role::Title | Role::Subtitle | Role::MeasureName(_))
 }
 
 impl Checker<'_> {
     fn lang(&self) -> Lang {
         self.deck.meta.lang
+    }
+
+    /// "slide 3 (need)" / "bild 3 (need)".
+    fn label(&self, t: &SlideText) -> String {
+        Msg::SlideLabel.fill(self.messages, &[("n", &t.number), ("name", &t.name)])
     }
 
     pub fn run(&mut self) {
@@ -68,6 +79,8 @@ impl Checker<'_> {
         self.abbreviations();
         self.argument();
         self.timing();
+        self.style();
+        self.numbers();
     }
 
     fn push(&mut self, d: Diagnostic, slide: Option<&SlideText>) {
@@ -80,6 +93,7 @@ impl Checker<'_> {
 
     fn claims(&mut self) {
         let max = self.deck.check.max_claim_words;
+        let m = self.messages;
         let mut found = Vec::new();
         let texts = self.texts;
         for t in texts
@@ -88,22 +102,20 @@ impl Checker<'_> {
         {
             let Some(claim) = t.claim() else { continue };
             let n = claim.words();
-            let text = claim.units.first().map_or("", |u| u.text.as_str());
+            let label = self.label(t);
             if n > max {
                 found.push((
                     warn(
                         Code::W101,
-                        format!("the claim on {} has {n} words; the limit is {max}", t.label()),
+                        Msg::W101.fill(m, &[("slide", &label), ("n", &n), ("max", &max)]),
                         claim.span.clone(),
-                        format!(
-                            "cut {} to reach {max}: keep the point in the claim and move the detail to `points` or `notes`",
-                            plural(n - max, "word")
-                        ),
+                        Msg::W101Help
+                            .fill(m, &[("cut", &messages::words(n - max, m)), ("max", &max)]),
                     ),
                     t,
                 ));
             }
-            if let Some(d) = label_claim(claim, text, t, self.lang()) {
+            if let Some(d) = label_claim(claim, &label, self.lang(), m) {
                 found.push((d, t));
             }
         }
@@ -115,8 +127,29 @@ impl Checker<'_> {
     fn points_and_budget(&mut self) {
         let max_points = self.deck.check.max_points;
         let max_words = self.deck.check.max_slide_words;
+        let m = self.messages;
         let mut found = Vec::new();
         for t in self.texts.iter().filter(|t| t.kind != SlideKind::Title) {
+            let label = self.label(t);
+            for p in t.pieces.iter().filter(|p| matches!(p.role, Role::Point(_))) {
+                if p.words() == 0
+                    && !p
+                        .units
+                        .iter()
+                        .any(|u| u.text.chars().any(char::is_alphanumeric))
+                {
+                    found.push((
+                        warn(
+                            Code::W122,
+                            Msg::W122
+                                .fill(m, &[("role", &role_name(p.role, m)), ("slide", &label)]),
+                            p.span.clone(),
+                            Msg::W122Help.plain(m),
+                        ),
+                        t,
+                    ));
+                }
+            }
             if t.points > max_points {
                 let first_extra = t
                     .pieces
@@ -126,15 +159,14 @@ impl Checker<'_> {
                 found.push((
                     warn(
                         Code::W103,
-                        format!(
-                            "{} points on {}; leadership remembers {max_points}",
-                            t.points,
-                            t.label()
+                        Msg::W103.fill(
+                            m,
+                            &[("n", &t.points), ("slide", &label), ("max", &max_points)],
                         ),
                         first_extra,
-                        format!(
-                            "keep the {max_points} strongest points and move the other {} to `notes`",
-                            t.points - max_points
+                        Msg::W103Help.fill(
+                            m,
+                            &[("max", &max_points), ("rest", &(t.points - max_points))],
                         ),
                     ),
                     t,
@@ -145,15 +177,9 @@ impl Checker<'_> {
                 found.push((
                     warn(
                         Code::W104,
-                        format!(
-                            "{} shows {words} words; the budget is {max_words}",
-                            t.label()
-                        ),
+                        Msg::W104.fill(m, &[("slide", &label), ("n", &words), ("max", &max_words)]),
                         t.span.clone(),
-                        format!(
-                            "cut {}: shorten the points, or move detail to `notes` (said, not shown)",
-                            plural(words - max_words, "word")
-                        ),
+                        Msg::W104Help.fill(m, &[("cut", &messages::words(words - max_words, m))]),
                     ),
                     t,
                 ));
@@ -165,8 +191,10 @@ impl Checker<'_> {
     }
 
     fn long_sentences(&mut self) {
+        let m = self.messages;
         let mut found = Vec::new();
         for t in self.texts {
+            let label = self.label(t);
             for piece in t.pieces.iter().filter(|p| p.role != Role::Claim) {
                 for (u, unit) in piece.units.iter().enumerate() {
                     for s in 0..unit.sentences {
@@ -175,21 +203,25 @@ impl Checker<'_> {
                         if n <= LONG_SENTENCE_WORDS {
                             continue;
                         }
-                        let help = match split_point(unit, range.clone(), self.lang()) {
-                            Some(at) => format!(
-                                "split it into two sentences of at most {LONG_SENTENCE_WORDS} words, e.g. before “{at}”"
-                            ),
-                            None => format!(
-                                "split it into sentences of at most {LONG_SENTENCE_WORDS} words: one thing per sentence"
-                            ),
+                        let max = LONG_SENTENCE_WORDS;
+                        let help = match split_points(unit, range.clone(), self.lang()) {
+                            Split::One(at) => {
+                                Msg::W105HelpAt.fill(m, &[("max", &max), ("at", &at)])
+                            }
+                            Split::Two(at, at2) => Msg::W105HelpAtTwo
+                                .fill(m, &[("max", &max), ("at", &at), ("at2", &at2)]),
+                            Split::None => Msg::W105Help.fill(m, &[("max", &max)]),
                         };
                         found.push((
                             warn(
                                 Code::W105,
-                                format!(
-                                    "a sentence of {n} words in {} on {}",
-                                    piece.role.describe(),
-                                    t.label()
+                                Msg::W105.fill(
+                                    m,
+                                    &[
+                                        ("n", &n),
+                                        ("role", &role_name(piece.role, m)),
+                                        ("slide", &label),
+                                    ],
                                 ),
                                 piece.span_of(u, range),
                                 help,
@@ -207,6 +239,7 @@ impl Checker<'_> {
 
     fn readability(&mut self) {
         let max = self.deck.check.max_lix;
+        let m = self.messages;
         let mut deck = Counts::default();
         let mut per_slide = Vec::new();
         for t in self.texts {
@@ -225,17 +258,23 @@ impl Checker<'_> {
             if c.words < MIN_WORDS_FOR_LIX || lix <= max {
                 continue;
             }
-            let deck_part =
-                deck_lix.map_or(String::new(), |d| format!(" (the whole deck: {d:.1})"));
+            let deck_part = deck_lix.map_or(String::new(), |d| {
+                Msg::W106Deck.fill(m, &[("lix", &messages::decimal(d, m))])
+            });
             found.push((
                 warn(
                     Code::W106,
-                    format!(
-                        "{} has LIX {lix:.1}, above the limit of {max}{deck_part}",
-                        t.label()
+                    Msg::W106.fill(
+                        m,
+                        &[
+                            ("slide", &self.label(t)),
+                            ("lix", &messages::decimal(lix, m)),
+                            ("max", &max),
+                            ("deck", &deck_part),
+                        ],
                     ),
                     t.span.clone(),
-                    lix_help(t, *c, max),
+                    lix_help(t, *c, max, m),
                 ),
                 Some(*t),
             ));
@@ -251,20 +290,21 @@ impl Checker<'_> {
             let names: Vec<String> = hardest
                 .iter()
                 .take(3)
-                .map(|(t, l)| format!("{} {l:.1}", t.label()))
+                .map(|(t, l)| format!("{} {}", self.label(t), messages::decimal(*l, m)))
                 .collect();
             found.push((
                 warn(
                     Code::W107,
-                    format!(
-                        "the deck's text has LIX {lix:.1} over {} words, above the limit of {max}",
-                        deck.words
+                    Msg::W107.fill(
+                        m,
+                        &[
+                            ("lix", &messages::decimal(lix, m)),
+                            ("n", &deck.words),
+                            ("max", &max),
+                        ],
                     ),
                     self.deck.meta.span.clone(),
-                    format!(
-                        "start with the hardest slides — {} — shorter words and sentences there lower the whole",
-                        names.join(", ")
-                    ),
+                    Msg::W107Help.fill(m, &[("names", &names.join(", "))]),
                 ),
                 None,
             ));
@@ -275,7 +315,9 @@ impl Checker<'_> {
     }
 
     fn word_lists(&mut self) {
-        let builtin = words::builtin(self.lang());
+        let lang = self.lang();
+        let m = self.messages;
+        let builtin = words::builtin(lang);
         let own: Vec<String> = self
             .deck
             .check
@@ -286,6 +328,7 @@ impl Checker<'_> {
         let own = WordList::from_deck(&own);
         let mut found = Vec::new();
         for t in self.texts {
+            let label = self.label(t);
             for piece in &t.pieces {
                 for (u, unit) in piece.units.iter().enumerate() {
                     let lower: Vec<String> = (0..unit.words.len())
@@ -293,47 +336,80 @@ impl Checker<'_> {
                         .collect();
                     let mut i = 0;
                     while i < lower.len() {
-                        let Some(m) = own.find(&lower, i).or_else(|| builtin.find(&lower, i))
-                        else {
+                        let hit = own
+                            .find(&lower, i)
+                            .or_else(|| builtin.find(&lower, i))
+                            .or_else(|| {
+                                (lang == Lang::Sv)
+                                    .then(|| builtin.find_compound(&lower[i]))
+                                    .flatten()
+                            });
+                        let Some(hit) = hit else {
+                            let w = unit.word(i);
+                            let kind = (lang == Lang::Sv)
+                                .then(|| words::morphology(&lower[i]))
+                                .flatten()
+                                .filter(|k| *k == words::Morph::Isera || w == lower[i]);
+                            if let Some(kind) = kind {
+                                let help = match kind {
+                                    words::Morph::Isera => Msg::W108HelpNone.plain(m),
+                                    words::Morph::Loan => Msg::W108HelpLoan.plain(m),
+                                };
+                                found.push((
+                                    warn(
+                                        Code::W108,
+                                        Msg::W108.fill(m, &[("said", &w), ("slide", &label)]),
+                                        piece.span_of(u, i..i + 1),
+                                        help,
+                                    ),
+                                    t,
+                                ));
+                            }
                             i += 1;
                             continue;
                         };
+                        if hit.entry.kind == Kind::Term {
+                            i += hit.len;
+                            continue;
+                        }
                         let start = unit.words[i].range.start;
-                        let end = unit.words[i + m.len - 1].range.end;
+                        let end = unit.words[i + hit.len - 1].range.end;
                         let said = unit.text.get(start..end).unwrap_or("");
-                        let span = piece.span_of(u, i..i + m.len);
-                        let d = match m.entry.kind {
-                            Kind::Jargon => warn(
+                        let span = piece.span_of(u, i..i + hit.len);
+                        let instead = hit.entry.instead.as_str();
+                        let d = match hit.entry.kind {
+                            Kind::Jargon | Kind::Term => warn(
                                 Code::W108,
-                                format!("“{said}” on {} is jargon", t.label()),
+                                Msg::W108.fill(m, &[("said", &said), ("slide", &label)]),
                                 span,
-                                format!("a plain alternative: {}", m.entry.instead),
+                                if instead == "-" {
+                                    Msg::W108HelpNone.plain(m)
+                                } else if hit.base {
+                                    Msg::W108Help.fill(m, &[("instead", &instead)])
+                                } else {
+                                    let first = instead.split(',').next().unwrap_or(instead).trim();
+                                    Msg::W108HelpForm.fill(m, &[("instead", &first)])
+                                },
                             ),
                             Kind::Hype => warn(
                                 Code::W109,
-                                format!(
-                                    "“{said}” on {} promises more than the deck can show",
-                                    t.label()
-                                ),
+                                Msg::W109.fill(m, &[("said", &said), ("slide", &label)]),
                                 span,
-                                format!("instead, {}", m.entry.instead),
+                                Msg::W109Help.fill(m, &[("instead", &instead)]),
                             ),
                             Kind::Deck => warn(
                                 Code::W110,
-                                format!(
-                                    "“{said}” on {} is on this deck's list of words to avoid",
-                                    t.label()
-                                ),
+                                Msg::W110.fill(m, &[("said", &said), ("slide", &label)]),
                                 span,
-                                if m.entry.instead.is_empty() {
-                                    "say it without this word ([check] words lists it)".to_string()
+                                if instead.is_empty() {
+                                    Msg::W110HelpNone.plain(m)
                                 } else {
-                                    format!("write “{}” ([check] words)", m.entry.instead)
+                                    Msg::W110Help.fill(m, &[("instead", &instead)])
                                 },
                             ),
                         };
                         found.push((d, t));
-                        i += m.len;
+                        i += hit.len;
                     }
                 }
             }
@@ -345,40 +421,53 @@ impl Checker<'_> {
 
     fn abbreviations(&mut self) {
         let lang = self.lang();
+        let m = self.messages;
         let known = words::known_abbreviations(lang);
+        // Where each abbreviation is first explained: the slide's place in the
+        // deck. One explained in a slide's notes counts for that slide and later.
+        let mut explained_on: std::collections::HashMap<String, usize> = Default::default();
+        for (k, t) in self.texts.iter().enumerate() {
+            for piece in &t.pieces {
+                for unit in &piece.units {
+                    for i in 0..unit.words.len() {
+                        if let Some(abbr) = abbreviation(unit.word(i))
+                            && explained_here(unit, i, abbr)
+                        {
+                            explained_on.entry(abbr.to_string()).or_insert(k);
+                        }
+                    }
+                }
+            }
+        }
         let mut seen: HashSet<String> = HashSet::new();
         let mut found = Vec::new();
-        for t in self.texts {
+        for (k, t) in self.texts.iter().enumerate() {
+            let label = self.label(t);
             for piece in &t.pieces {
                 for (u, unit) in piece.units.iter().enumerate() {
                     for i in 0..unit.words.len() {
                         let Some(abbr) = abbreviation(unit.word(i)) else {
                             continue;
                         };
-                        if known.contains(&abbr) || !seen.insert(abbr.to_string()) {
+                        if known.contains(&abbr)
+                            || words::is_brand(abbr)
+                            || !seen.insert(abbr.to_string())
+                        {
                             continue;
                         }
-                        let r = &unit.words[i].range;
-                        let before = unit.text.get(..r.start).unwrap_or("").trim_end();
-                        let after = unit.text.get(r.end..).unwrap_or("").trim_start();
-                        if before.ends_with('(') || after.starts_with('(') {
+                        if explained_on.get(abbr).is_some_and(|&at| at <= k) {
                             continue;
                         }
                         let help = match words::expansion(abbr, lang) {
-                            Some(full) => format!(
-                                "write it out the first time — “{full} ({abbr})” — or use the plain words only"
-                            ),
-                            None => format!(
-                                "write it out the first time, with the letters after it in brackets: “… ({abbr})”, or use plain words; if it is emphasis, use **bold**"
-                            ),
+                            Some(full) => {
+                                Msg::W111HelpKnown.fill(m, &[("full", &full), ("abbr", &abbr)])
+                            }
+                            None => Msg::W111Help.fill(m, &[("abbr", &abbr)]),
                         };
                         found.push((
                             warn(
                                 Code::W111,
-                                format!(
-                                    "“{abbr}” on {} is not explained where it first appears",
-                                    t.label()
-                                ),
+                                Msg::W111.fill(m, &[("abbr", &abbr), ("slide", &label)]),
                                 piece.span_of(u, i..i + 1),
                                 help,
                             ),
@@ -396,19 +485,15 @@ impl Checker<'_> {
     fn argument(&mut self) {
         let deck = self.deck;
         let lang = self.lang();
+        let m = self.messages;
         if deck.section(SectionKind::Ask).is_none() {
             let end = self.source.trim_end().len();
-            let example = match lang {
-                Lang::En => "Decide today to fund one half-time role for six months.",
-                Lang::Sv => "Besluta i dag om en halvtidstjänst i sex månader.",
-            };
             self.push(
                 warn(
                     Code::W112,
-                    "the deck has no [ask]: a pitch that asks for nothing gets no decision"
-                        .to_string(),
+                    Msg::W112.plain(m),
                     end..end,
-                    format!("add an [ask] section whose claim says what to decide today, e.g. claim = \"{example}\""),
+                    Msg::W112Help.fill(m, &[("example", &Msg::ExampleAsk.text(m))]),
                 ),
                 None,
             );
@@ -417,47 +502,46 @@ impl Checker<'_> {
         let metrics = texts
             .iter()
             .find(|t| t.kind == SlideKind::Section(SectionKind::Metrics));
-        let label = metrics.map_or("the metrics slide".to_string(), SlideText::label);
+        let label = metrics.map_or(Msg::MetricsSlide.plain(m), |t| self.label(t));
         if !deck.measures.is_empty()
-            && deck.measures.iter().all(|m| m.kind == MeasureKind::Count)
+            && deck.measures.iter().all(|x| x.kind == MeasureKind::Count)
             && let Some(section) = deck.section(SectionKind::Metrics)
         {
-            let example = match lang {
-                Lang::En => "Share of our posts that get a reply",
-                Lang::Sv => "Andel av våra inlägg som får svar",
-            };
             let d = warn(
                 Code::W113,
-                format!("every measure on {label} is a count; counts are not always what matters"),
+                Msg::W113.fill(m, &[("slide", &label)]),
                 section.span.clone(),
-                format!(
-                    "add a quality measure with kind = \"quality\", e.g. name = \"{example}\" (a share, a reply rate, how relevant comments are)"
-                ),
+                Msg::W113Help.fill(m, &[("example", &Msg::ExampleQuality.text(m))]),
             );
             self.push(d, metrics);
         }
-        for m in &deck.measures {
-            if m.baseline.is_none() {
-                let unit = m
-                    .unit
-                    .as_ref()
-                    .map_or(String::new(), |u| format!(" {}", u.value));
+        for x in &deck.measures {
+            let unit = x
+                .unit
+                .as_ref()
+                .map_or(String::new(), |u| format!(" {}", u.value));
+            let target = format!("{}{unit}", x.target.format(lang));
+            let name = x.name.value.trim();
+            if x.baseline.is_none() {
                 let d = warn(
                     Code::W114,
-                    format!(
-                        "the measure “{}” on {label} has no baseline",
-                        m.name.value.trim()
-                    ),
-                    m.name.span.clone(),
-                    format!(
-                        "add `baseline = …` with today's figure, so leadership sees the way from today to the target of {}{unit}",
-                        m.target.format(lang)
-                    ),
+                    Msg::W114.fill(m, &[("name", &name), ("slide", &label)]),
+                    x.name.span.clone(),
+                    Msg::W114Help.fill(m, &[("target", &target)]),
+                );
+                self.push(d, metrics);
+            }
+            if x.unit.as_ref().is_none_or(|u| u.value.trim().is_empty()) {
+                let d = warn(
+                    Code::W121,
+                    Msg::W121Measure.fill(m, &[("name", &name), ("slide", &label)]),
+                    x.name.span.clone(),
+                    Msg::W121MeasureHelp.fill(m, &[("target", &target)]),
                 );
                 self.push(d, metrics);
             }
             if let Some(date) = deck.meta.date
-                && m.by < date
+                && x.by < date
             {
                 let mut next = date;
                 next.year = next.year.saturating_add(1);
@@ -466,15 +550,17 @@ impl Checker<'_> {
                 }
                 let d = warn(
                     Code::W115,
-                    format!(
-                        "the deadline {} of “{}” on {label} is before the deck's date {date}",
-                        m.by,
-                        m.name.value.trim()
+                    Msg::W115.fill(
+                        m,
+                        &[
+                            ("by", &x.by),
+                            ("name", &name),
+                            ("slide", &label),
+                            ("date", &date),
+                        ],
                     ),
-                    m.by_span.clone(),
-                    format!(
-                        "set a deadline after {date}, e.g. by = {next}, or correct the deck's `date`"
-                    ),
+                    x.by_span.clone(),
+                    Msg::W115Help.fill(m, &[("date", &date), ("next", &next)]),
                 );
                 self.push(d, metrics);
             }
@@ -482,6 +568,7 @@ impl Checker<'_> {
     }
 
     fn timing(&mut self) {
+        let m = self.messages;
         let meta = &self.deck.meta;
         let Some(minutes) = meta.minutes else { return };
         let span = meta.minutes_span.clone().unwrap_or(meta.span.clone());
@@ -502,20 +589,22 @@ impl Checker<'_> {
             .map(|k| format!("[{}]", k.key()))
             .collect();
             let which = if optional.is_empty() {
-                "merge two slides' points".to_string()
+                Msg::W116Merge.plain(m)
             } else {
-                format!("drop an optional section ({})", optional.join(", "))
+                Msg::W116Drop.fill(m, &[("sections", &optional.join(", "))])
             };
             self.push(
                 warn(
                     Code::W116,
-                    format!(
-                        "{talk_slides} slides for {minutes} minutes; plan about one slide a minute"
-                    ),
+                    Msg::W116.fill(m, &[("n", &talk_slides), ("minutes", &minutes)]),
                     span.clone(),
-                    format!(
-                        "cut {}: {which}, or set minutes = {talk_slides}",
-                        plural(talk_slides - minutes, "slide")
+                    Msg::W116Help.fill(
+                        m,
+                        &[
+                            ("cut", &messages::slides(talk_slides - minutes, m)),
+                            ("which", &which),
+                            ("n", &talk_slides),
+                        ],
                     ),
                 ),
                 None,
@@ -532,60 +621,232 @@ impl Checker<'_> {
             self.push(
                 warn(
                     Code::W117,
-                    format!(
-                        "{spoken} words to say take about {needed:.1} minutes at {WORDS_PER_MINUTE} words a minute; the talk has {minutes}"
+                    Msg::W117.fill(
+                        m,
+                        &[
+                            ("n", &spoken),
+                            ("needed", &messages::decimal(needed, m)),
+                            ("rate", &WORDS_PER_MINUTE),
+                            ("minutes", &minutes),
+                        ],
                     ),
                     span,
-                    format!(
-                        "cut about {} words (start with the notes), or set minutes = {}",
-                        spoken - minutes * WORDS_PER_MINUTE,
-                        needed.ceil() as usize
+                    Msg::W117Help.fill(
+                        m,
+                        &[
+                            ("cut", &(spoken - minutes * WORDS_PER_MINUTE)),
+                            ("minutes", &(needed.ceil() as usize)),
+                        ],
                     ),
                 ),
                 None,
             );
         }
     }
+
+    /// W118–W120: nominal style, passive voice, promises without a date, one
+    /// finding of each kind per sentence.
+    fn style(&mut self) {
+        let lang = self.lang();
+        let m = self.messages;
+        let mut found = Vec::new();
+        for t in self.texts {
+            let label = self.label(t);
+            for piece in t.pieces.iter().filter(|p| prose(p.role)) {
+                let role = role_name(piece.role, m);
+                for (u, unit) in piece.units.iter().enumerate() {
+                    for s in 0..unit.sentences {
+                        let range = unit.sentence_words(s);
+                        if range.is_empty() {
+                            continue;
+                        }
+                        let lower: Vec<String> =
+                            range.clone().map(|i| unit.word(i).to_lowercase()).collect();
+                        let text_of = |r: std::ops::Range<usize>| {
+                            let a = unit.words[range.start + r.start].range.start;
+                            let b = unit.words[range.start + r.end - 1].range.end;
+                            unit.text.get(a..b).unwrap_or("").to_string()
+                        };
+                        let span_of = |r: std::ops::Range<usize>| {
+                            piece.span_of(u, range.start + r.start..range.start + r.end)
+                        };
+                        if let Some((r, verbs)) = style::nominal_style(&lower, lang) {
+                            let quoted = messages::quote(&text_of(r.clone()), 60, m);
+                            let help = if verbs.is_empty() {
+                                Msg::W118Help.plain(m)
+                            } else {
+                                let verbs: Vec<String> =
+                                    verbs.iter().map(|v| messages::quote(v, 40, m)).collect();
+                                Msg::W118HelpVerbs.fill(m, &[("verbs", &verbs.join(", "))])
+                            };
+                            found.push((
+                                warn(
+                                    Code::W118,
+                                    Msg::W118.fill(
+                                        m,
+                                        &[("role", &role), ("slide", &label), ("quote", &quoted)],
+                                    ),
+                                    span_of(r),
+                                    help,
+                                ),
+                                t,
+                            ));
+                        }
+                        let gaps: Vec<&str> = range
+                            .clone()
+                            .map(|i| {
+                                let from = if i == range.start {
+                                    unit.words[i].range.start
+                                } else {
+                                    unit.words[i - 1].range.end
+                                };
+                                unit.text.get(from..unit.words[i].range.start).unwrap_or("")
+                            })
+                            .collect();
+                        let passive = style::passives(&lower, &gaps, lang);
+                        if passive.len() >= 2 {
+                            let r = passive[0]..passive[passive.len() - 1] + 1;
+                            let shown: Vec<String> = passive
+                                .iter()
+                                .map(|&i| unit.word(range.start + i).to_string())
+                                .collect();
+                            found.push((
+                                warn(
+                                    Code::W119,
+                                    Msg::W119.fill(
+                                        m,
+                                        &[
+                                            ("n", &passive.len()),
+                                            ("role", &role),
+                                            ("slide", &label),
+                                            ("quote", &messages::quote(&shown.join(", "), 60, m)),
+                                        ],
+                                    ),
+                                    span_of(r),
+                                    Msg::W119Help.plain(m),
+                                ),
+                                t,
+                            ));
+                        }
+                        let first = unit.words[range.start].range.start;
+                        let last = unit.words[range.end - 1].range.end;
+                        let sentence_text = unit.text.get(first..last).unwrap_or("");
+                        let has_digit = sentence_text.chars().any(|c| c.is_ascii_digit());
+                        if let Some(r) = style::undated_promise(&lower, has_digit, lang) {
+                            found.push((
+                                warn(
+                                    Code::W120,
+                                    Msg::W120.fill(
+                                        m,
+                                        &[
+                                            ("said", &text_of(r.clone())),
+                                            ("role", &role),
+                                            ("slide", &label),
+                                        ],
+                                    ),
+                                    span_of(r),
+                                    Msg::W120Help.plain(m),
+                                ),
+                                t,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
+
+    /// W121 in text: a bare number in a point, once per point.
+    fn numbers(&mut self) {
+        let m = self.messages;
+        let mut found = Vec::new();
+        for t in self.texts {
+            for piece in t.pieces.iter().filter(|p| matches!(p.role, Role::Point(_))) {
+                let Some(unit) = piece.units.first() else {
+                    continue;
+                };
+                let Some(r) = style::bare_numbers(&unit.text).into_iter().next() else {
+                    continue;
+                };
+                let number = &unit.text[r.clone()];
+                let span =
+                    locate_number(self.source, &piece.span, number).unwrap_or(piece.span.clone());
+                found.push((
+                    warn(
+                        Code::W121,
+                        Msg::W121Point.fill(
+                            m,
+                            &[
+                                ("number", &number),
+                                ("role", &role_name(piece.role, m)),
+                                ("slide", &self.label(t)),
+                            ],
+                        ),
+                        span,
+                        Msg::W121PointHelp.fill(m, &[("number", &number)]),
+                    ),
+                    t,
+                ));
+            }
+        }
+        for (d, t) in found {
+            self.push(d, Some(t));
+        }
+    }
 }
 
-/// W102: a claim that reads like a topic label rather than a sentence.
-fn label_claim(claim: &Piece, text: &str, t: &SlideText, lang: Lang) -> Option<Diagnostic> {
-    let text = text.trim();
-    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '*', '_', ' ']);
+/// The number as written inside the field's span, not inside a longer number.
+fn locate_number(
+    source: &str,
+    span: &std::ops::Range<usize>,
+    number: &str,
+) -> Option<std::ops::Range<usize>> {
+    let hay = source.get(span.clone())?;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.find(number) {
+        let start = from + i;
+        let end = start + number.len();
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        if !digit(hay[..start].chars().next_back()) && !digit(hay[end..].chars().next()) {
+            return Some(span.start + start..span.start + end);
+        }
+        from = end;
+    }
+    None
+}
+
+/// W102: a claim that reads like a topic label rather than a sentence: it has
+/// no finite verb (a full stop neither makes nor breaks a sentence), or it
+/// ends with a colon like a heading.
+fn label_claim(claim: &Piece, label: &str, lang: Lang, m: Lang) -> Option<Diagnostic> {
     let unit = claim.units.first()?;
-    let n = unit.words.len();
-    let hints = words::sentence_hints(lang);
-    let has_hint = (0..n).any(|i| {
-        let w = unit.word(i).to_lowercase();
-        hints.contains(&w.as_str()) || (lang == Lang::En && w.contains('\''))
-    });
-    let terminal = end.ends_with(['.', '!', '?', '…']);
-    let example = match lang {
-        Lang::En => "Our customers already ask us questions online.",
-        Lang::Sv => "Våra kunder ställer redan frågor på nätet.",
-    };
+    let text = unit.text.trim();
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '*', '_', ' ']);
     if end.ends_with(':') {
         return Some(warn(
             Code::W102,
-            format!("the claim on {} ends with a colon, like a heading", t.label()),
+            Msg::W102Colon.fill(m, &[("slide", &label)]),
             claim.span.clone(),
-            "make the claim the point itself, as one full sentence; put what would follow the colon in `points`".to_string(),
+            Msg::W102ColonHelp.plain(m),
         ));
     }
-    if has_hint || (terminal && n >= 3) {
+    let lower: Vec<String> = (0..unit.words.len())
+        .map(|i| unit.word(i).to_lowercase())
+        .collect();
+    if lower.is_empty() || style::has_finite_verb(&lower, lang) {
         return None;
     }
     Some(warn(
         Code::W102,
-        format!(
-            "the claim on {} reads like a label, not a sentence: {}",
-            t.label(),
-            quote(text, 50)
+        Msg::W102Label.fill(
+            m,
+            &[("slide", &label), ("quote", &messages::quote(text, 50, m))],
         ),
         claim.span.clone(),
-        format!(
-            "state the point as a full sentence with a verb, e.g. \"{example}\"; if it is one already, end it with a full stop"
-        ),
+        Msg::W102LabelHelp.fill(m, &[("example", &Msg::ExampleClaim.text(m))]),
     ))
 }
 
@@ -604,13 +865,57 @@ fn abbreviation(word: &str) -> Option<&str> {
     (letters >= 2 && all_caps && !core.contains(['.', '\''])).then_some(core)
 }
 
-/// Where a long sentence could be split: before a conjunction or after a comma,
-/// near the middle. Returns the two words from the split point on.
-fn split_point(
+/// Whether word `i` of `unit`, the abbreviation `abbr`, is explained right
+/// there: the words in brackets after it ("CRM (our list of customers)"), or
+/// the words before it with the letters in brackets ("key performance
+/// indicators (KPI)"). "ABC (ABC)" and "ABC ()" explain nothing.
+fn explained_here(unit: &super::readability::Tokens, i: usize, abbr: &str) -> bool {
+    let r = &unit.words[i].range;
+    let before = unit.text.get(..r.start).unwrap_or("");
+    let after = unit.text.get(r.end..).unwrap_or("");
+    let after_trim = after.trim_start();
+    if let Some(inside) = after_trim.strip_prefix('(') {
+        let inside = inside.split(')').next().unwrap_or("");
+        let words: Vec<&str> = inside
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().any(char::is_alphabetic) && *w != abbr)
+            .collect();
+        if !words.is_empty() && words.iter().any(|w| w.chars().any(char::is_lowercase)) {
+            return true;
+        }
+    }
+    let before_trim = before.trim_end();
+    if let Some(outside) = before_trim.strip_suffix('(') {
+        let rest = after.trim_start();
+        if rest.starts_with(')') {
+            let words: Vec<&str> = outside
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .collect();
+            return words.len() >= 2;
+        }
+    }
+    false
+}
+
+/// Where a long sentence could be split.
+enum Split {
+    /// Before these words: two sentences, each short enough.
+    One(String),
+    /// Before these and those: three sentences, each short enough.
+    Two(String, String),
+    /// No split at a natural place makes every part short enough.
+    None,
+}
+
+/// Natural places to split a long sentence (before a conjunction or after a
+/// comma), checked: every part must be at most [`LONG_SENTENCE_WORDS`] words
+/// and at least three. The split nearest the middle wins; then two splits.
+fn split_points(
     unit: &super::readability::Tokens,
     range: std::ops::Range<usize>,
     lang: Lang,
-) -> Option<String> {
+) -> Split {
     let conjunctions: &[&str] = match lang {
         Lang::En => &[
             "and", "but", "because", "so", "which", "while", "although", "or",
@@ -619,10 +924,9 @@ fn split_point(
             "och", "men", "eftersom", "så", "som", "medan", "fast", "eller",
         ],
     };
-    let middle = (range.start + range.end) / 2;
-    let lo = range.start + 5;
-    let hi = range.end.saturating_sub(5);
-    (lo..hi)
+    let max = LONG_SENTENCE_WORDS;
+    let min = 3;
+    let places: Vec<usize> = (range.start + min..range.end.saturating_sub(min - 1))
         .filter(|&i| {
             let w = unit.word(i).to_lowercase();
             let gap_start = unit.words.get(i.wrapping_sub(1)).map_or(0, |p| p.range.end);
@@ -632,18 +936,43 @@ fn split_point(
                 .unwrap_or("");
             conjunctions.contains(&w.as_str()) || gap.contains([',', ';'])
         })
-        .min_by_key(|&i| i.abs_diff(middle))
-        .map(|i| {
-            let end = (i + 2).min(range.end);
-            let start = unit.words[i].range.start;
-            let stop = unit.words[end - 1].range.end;
-            unit.text.get(start..stop).unwrap_or("").to_string()
-        })
+        .collect();
+    let words_at = |i: usize| {
+        let end = (i + 2).min(range.end);
+        let start = unit.words[i].range.start;
+        let stop = unit.words[end - 1].range.end;
+        unit.text.get(start..stop).unwrap_or("").to_string()
+    };
+    let middle = (range.start + range.end) / 2;
+    let one = places
+        .iter()
+        .copied()
+        .filter(|&i| i - range.start <= max && range.end - i <= max)
+        .min_by_key(|&i| i.abs_diff(middle));
+    if let Some(i) = one {
+        return Split::One(words_at(i));
+    }
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (a, &i) in places.iter().enumerate() {
+        for &j in &places[a + 1..] {
+            let parts = [i - range.start, j - i, range.end - j];
+            if parts.iter().all(|&p| (min..=max).contains(&p)) {
+                let worst = parts.iter().copied().max().unwrap_or(0);
+                if best.is_none_or(|b| worst < b.2) {
+                    best = Some((i, j, worst));
+                }
+            }
+        }
+    }
+    match best {
+        Some((i, j, _)) => Split::Two(words_at(i), words_at(j)),
+        None => Split::None,
+    }
 }
 
 /// A concrete help for a slide over the LIX limit: which long words to replace,
 /// how many, or that the sentences are too long.
-fn lix_help(t: &SlideText, c: Counts, max: f64) -> String {
+fn lix_help(t: &SlideText, c: Counts, max: f64, m: Lang) -> String {
     let words = c.words as f64;
     let per_sentence = words / c.sentences.max(1) as f64;
     let mut long: Vec<String> = Vec::new();
@@ -658,19 +987,29 @@ fn lix_help(t: &SlideText, c: Counts, max: f64) -> String {
         }
     }
     long.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    let shown: Vec<String> = long.iter().take(4).map(|w| format!("“{w}”")).collect();
+    let shown: Vec<String> = long
+        .iter()
+        .take(4)
+        .map(|w| messages::quote(w, 60, m))
+        .collect();
     if per_sentence >= max {
-        return format!(
-            "sentences average {per_sentence:.1} words: split them, and use shorter words than {}",
-            shown.join(", ")
+        return Msg::LixHelpSentences.fill(
+            m,
+            &[
+                ("n", &messages::decimal(per_sentence, m)),
+                ("words", &shown.join(", ")),
+            ],
         );
     }
     let allowed = ((max - per_sentence) * words / 100.0).floor() as usize;
     let cut = c.long_words.saturating_sub(allowed).max(1);
-    format!(
-        "replace at least {cut} of the {} long words (more than six letters) with shorter ones, e.g. {}",
-        c.long_words,
-        shown.join(", ")
+    Msg::LixHelpWords.fill(
+        m,
+        &[
+            ("cut", &cut),
+            ("long", &c.long_words),
+            ("words", &shown.join(", ")),
+        ],
     )
 }
 
@@ -687,5 +1026,44 @@ mod tests {
         assert_eq!(abbreviation("Kpi"), None);
         assert_eq!(abbreviation("I"), None);
         assert_eq!(abbreviation("Q3"), None);
+    }
+
+    fn explained(text: &str, word: &str) -> bool {
+        let t = super::super::readability::tokenize(text);
+        let i = (0..t.words.len()).position(|i| t.word(i) == word).unwrap();
+        explained_here(&t, i, word)
+    }
+
+    #[test]
+    fn an_explanation_needs_words() {
+        assert!(explained(
+            "The CRM (the list of our customers) shows it",
+            "CRM"
+        ));
+        assert!(explained(
+            "Our key performance indicators (KPI) miss it",
+            "KPI"
+        ));
+        assert!(!explained("Our ABC (ABC) is new", "ABC"));
+        assert!(!explained("Our ABC () is new", "ABC"));
+        assert!(!explained("Our ABC (2026) is new", "ABC"));
+    }
+
+    #[test]
+    fn a_split_is_only_suggested_when_it_fixes_the_sentence() {
+        let t = super::super::readability::tokenize(
+            "We listen to what people ask on every channel for a month, and then we answer every question within one working day.",
+        );
+        match split_points(&t, 0..t.words.len(), Lang::En) {
+            Split::One(at) => assert_eq!(at, "and then"),
+            _ => panic!("expected one split"),
+        }
+        // 30 words, the only comma after word 3: no split leaves both parts short.
+        let long = "One two three, four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix twentyseven twentyeight twentynine thirty";
+        let t = super::super::readability::tokenize(long);
+        assert!(matches!(
+            split_points(&t, 0..t.words.len(), Lang::En),
+            Split::None
+        ));
     }
 }

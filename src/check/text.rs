@@ -35,22 +35,6 @@ impl Role {
             Role::Notes | Role::MeasureName(_) | Role::MeasureWhy(_)
         )
     }
-
-    /// "point 2", "the notes": how a message names the field.
-    pub fn describe(self) -> String {
-        match self {
-            Role::Title => "the title".into(),
-            Role::Subtitle => "the subtitle".into(),
-            Role::Claim => "the claim".into(),
-            Role::Point(i) => format!("point {}", i + 1),
-            Role::Evidence => "the evidence".into(),
-            Role::Notes => "the notes".into(),
-            Role::MeasureName(i) => format!("the name of measure {}", i + 1),
-            Role::MeasureWhy(i) => format!("the `why` of measure {}", i + 1),
-            Role::Question => "the question".into(),
-            Role::Answer => "the answer".into(),
-        }
-    }
 }
 
 /// One field: its span in deck.toml and its text cut into units (a claim or a

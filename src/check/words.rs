@@ -14,6 +14,9 @@ pub enum Kind {
     Hype,
     /// From the deck's `[check] words`.
     Deck,
+    /// A fixed term whose words are not flagged one by one
+    /// ("search engine optimisation" is not the jargon "optimisation").
+    Term,
 }
 
 /// One word of a form: matched whole, or as a prefix when written with `*`.
@@ -57,6 +60,12 @@ pub struct WordList {
 pub struct Match<'a> {
     pub entry: &'a Entry,
     pub len: usize,
+    /// The words are the entry's first form as written (or its stem with the
+    /// base ending: "utilize" for "utiliz*", "implementera" for
+    /// "implementer*"), so the alternative can replace them as they stand.
+    /// Other forms ("utilized", "implementeringen", compounds) get advice, not
+    /// a swap that would break the sentence.
+    pub base: bool,
 }
 
 fn parse_form(form: &str) -> Option<Vec<Pattern>> {
@@ -105,7 +114,13 @@ impl WordList {
             let (kind, rest) = match line.split_once(':') {
                 Some(("jargon", rest)) => (Kind::Jargon, rest),
                 Some(("hype", rest)) => (Kind::Hype, rest),
-                _ => return Err(format!("line {}: expected `jargon:` or `hype:`", n + 1)),
+                Some(("term", rest)) => (Kind::Term, rest),
+                _ => {
+                    return Err(format!(
+                        "line {}: expected `jargon:`, `hype:` or `term:`",
+                        n + 1
+                    ));
+                }
             };
             let Some((forms, instead)) = rest.split_once("=>") else {
                 return Err(format!("line {}: expected `=>`", n + 1));
@@ -172,14 +187,134 @@ impl WordList {
             let fits = form.len() <= words.len().saturating_sub(at)
                 && form.iter().zip(&words[at..]).all(|(p, w)| p.matches(w));
             if fits && best.is_none_or(|b| form.len() > b.len) {
+                let base = f == 0
+                    && form.iter().zip(&words[at..]).all(|(p, w)| {
+                        !p.prefix || w.len() == p.text.len() || base_ending(&w[p.text.len()..])
+                    });
                 best = Some(Match {
                     entry,
                     len: form.len(),
+                    base,
                 });
             }
         }
         best
     }
+
+    /// A Swedish compound that ends in a one-word entry: "processoptimering"
+    /// holds "optimer*", "kundsynergier" "synergi*". The first part must have
+    /// at least three letters, the entry's form at least five. Never a base
+    /// form: the alternative does not fit the compound as it stands.
+    pub fn find_compound(&self, word: &str) -> Option<Match<'_>> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        for &(at, c) in chars.iter().skip(3) {
+            let tail = &word[at..];
+            let Some(candidates) = self.by_first.get(&c) else {
+                continue;
+            };
+            for &(e, f) in candidates {
+                let Some(entry) = self.entries.get(e) else {
+                    continue;
+                };
+                let Some(form) = entry.forms.get(f) else {
+                    continue;
+                };
+                if form.len() == 1
+                    && form[0].text.chars().count() >= 5
+                    && form[0].matches(tail)
+                    && entry.kind != Kind::Deck
+                {
+                    return Some(Match {
+                        entry,
+                        len: 1,
+                        base: false,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The ending after a `*` stem that still leaves the base form: "utiliz" +
+/// "e", "implementer" + "a".
+fn base_ending(rest: &str) -> bool {
+    matches!(rest, "e" | "a")
+}
+
+/// Jargon found by its form, not by a list: Swedish verbs and nouns in
+/// -isera/-isering ("digitalisera", "effektiviseringen"), and English words in
+/// Swedish text ("onboarding", "feedback").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Morph {
+    Isera,
+    Loan,
+}
+
+/// The -isera and loanword forms (Swedish text only; lower-case words).
+pub fn morphology(word: &str) -> Option<Morph> {
+    const ISERA: &[&str] = &[
+        "isera",
+        "iserar",
+        "iserade",
+        "iserat",
+        "iseras",
+        "iserades",
+        "isering",
+        "iseringen",
+        "iseringar",
+        "iseringarna",
+    ];
+    // Plain words with these endings that everyone uses.
+    const PLAIN: &[&str] = &[
+        "organisera",
+        "organiserar",
+        "organiserade",
+        "organiserat",
+        "organiseras",
+        "kritisera",
+        "kritiserar",
+        "kritiserade",
+        "kritiserat",
+        "kritiseras",
+    ];
+    if word.chars().count() >= 8
+        && ISERA.iter().any(|e| word.ends_with(e))
+        && !PLAIN.contains(&word)
+    {
+        return Some(Morph::Isera);
+    }
+    if !word.chars().all(|c| c.is_ascii_lowercase()) || word.len() < 5 {
+        return None;
+    }
+    const ENGLISH_ENDS: &[&str] = &["ting", "ding", "king", "hing", "ping", "cing", "ship"];
+    if word.starts_with("webb")
+        || word.starts_with("swish")
+        || word == "wifi"
+        || word.ends_with("nting")
+        || word.ends_with("llting")
+    {
+        return None;
+    }
+    let english = ENGLISH_ENDS.iter().any(|e| word.ends_with(e))
+        || word.contains("ee")
+        || word.contains("sh")
+        || word.contains("th")
+        || word.contains('w');
+    english.then_some(Morph::Loan)
+}
+
+/// Brand and company names in capitals that are names, not abbreviations to
+/// explain: "SJ", "IKEA", "BMW".
+pub fn is_brand(word: &str) -> bool {
+    const BRANDS: &[&str] = &[
+        "SJ", "SAS", "IKEA", "ICA", "ABB", "SEB", "SVT", "SR", "UR", "SKF", "LKAB", "NCC", "PEAB",
+        "HM", "KLM", "BMW", "IBM", "HP", "LEGO", "VOLVO", "SAAB", "SCANIA", "UPS", "DHL", "BBC",
+        "CNN", "NASA", "ASOS", "LG", "AMD", "ESPN", "HSBC", "KPMG", "PWC", "EY", "SL", "MTR", "NK",
+        "OKQ", "COOP", "AXA", "AMF", "SBAB", "ATG", "SVT", "TV4", "HBO", "CBS", "NBC", "ITV", "BT",
+        "GE", "GM", "VW", "IKANO",
+    ];
+    BRANDS.contains(&word)
 }
 
 static EN: LazyLock<WordList> =
@@ -307,11 +442,12 @@ pub fn known_abbreviations(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &[
             "AI", "CEO", "CFO", "CTO", "EU", "FAQ", "GDPR", "HR", "IT", "OK", "PC", "PDF", "PR",
-            "SMS", "TV", "UK", "UN", "US", "USA", "EUR", "USD", "SEK", "GBP",
+            "SMS", "TV", "UK", "UN", "US", "USA", "EUR", "USD", "SEK", "GBP", "GPS", "USB", "QR",
+            "PIN", "ID", "CV", "DNA", "URL", "SOS", "DIY", "ASAP",
         ],
         Lang::Sv => &[
             "AB", "AI", "EU", "FN", "GDPR", "HR", "IT", "OK", "PDF", "PR", "SMS", "TV", "USA",
-            "VD", "EUR", "USD", "SEK",
+            "VD", "EUR", "USD", "SEK", "GPS", "USB", "QR", "PIN", "ID", "CV", "DNA", "SOS",
         ],
     }
 }
@@ -366,13 +502,13 @@ mod tests {
     }
 
     #[test]
-    fn built_in_lists_parse_and_have_forty_entries_each() {
+    fn built_in_lists_are_large_and_parse() {
         for (name, text) in [
             ("en", include_str!("words/en.txt")),
             ("sv", include_str!("words/sv.txt")),
         ] {
             let list = WordList::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert!(list.len() >= 40, "{name} has {} entries", list.len());
+            assert!(list.len() >= 130, "{name} has {} entries", list.len());
         }
         assert_eq!(
             builtin(Lang::En).len(),
@@ -401,6 +537,43 @@ mod tests {
             en.find(&lower(&["utilized"]), 0).unwrap().entry.instead,
             "use"
         );
+    }
+
+    #[test]
+    fn only_the_base_form_gets_a_swap() {
+        let en = builtin(Lang::En);
+        assert!(en.find(&lower(&["utilize"]), 0).unwrap().base);
+        assert!(!en.find(&lower(&["utilized"]), 0).unwrap().base);
+        assert!(en.find(&lower(&["implement"]), 0).unwrap().base);
+        assert!(!en.find(&lower(&["implementation"]), 0).unwrap().base);
+        let sv = builtin(Lang::Sv);
+        assert!(sv.find(&lower(&["implementera"]), 0).unwrap().base);
+        assert!(!sv.find(&lower(&["implementeringen"]), 0).unwrap().base);
+    }
+
+    #[test]
+    fn swedish_compounds_morphology_and_terms() {
+        let sv = builtin(Lang::Sv);
+        let m = sv.find_compound("processoptimeringen").expect("compound");
+        assert_eq!((m.entry.instead.as_str(), m.base), ("förbättra", false));
+        assert!(sv.find_compound("kundtjänst").is_none());
+        let t = sv.find(&lower(&["sökmotoroptimering"]), 0).unwrap();
+        assert_eq!(t.entry.kind, Kind::Term);
+        let en = builtin(Lang::En);
+        let t = en
+            .find(&lower(&["search", "engine", "optimisation"]), 0)
+            .unwrap();
+        assert_eq!((t.entry.kind, t.len), (Kind::Term, 3));
+        let p = en.find(&lower(&["paradigm", "shift"]), 0).unwrap();
+        assert_eq!((p.entry.instead.as_str(), p.len), ("big change", 2));
+        assert_eq!(morphology("digitaliseringen"), Some(Morph::Isera));
+        assert_eq!(morphology("organisera"), None);
+        assert_eq!(morphology("onboarding"), Some(Morph::Loan));
+        assert_eq!(morphology("feedback"), Some(Morph::Loan));
+        assert_eq!(morphology("ingenting"), None);
+        assert_eq!(morphology("webben"), None);
+        assert_eq!(morphology("kunderna"), None);
+        assert!(is_brand("SJ") && is_brand("IKEA") && !is_brand("KPI"));
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn settings(paper: Option<pitchdeck::pdf::Paper>) -> Settings {
             .ok()
             .and_then(|v| v.trim().parse().ok()),
         served_version: 0,
+        messages: None,
     }
 }
 
@@ -44,7 +45,10 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
     let options = Options {
         theme: args.theme.map(str::to_string),
         outputs: args.outputs.clone(),
-        settings: args.settings.clone(),
+        settings: Settings {
+            messages: report.messages(),
+            ..args.settings.clone()
+        },
     };
     let built = match pitchdeck::build(&source, path, &options) {
         Ok(b) => b,

@@ -24,7 +24,14 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
     let display = path.display().to_string();
     // No outputs: the compiler stops after the check and the deck's own theme
     // (E010, the brand colour), as `build` would report them.
-    let built = match pitchdeck::build(&source, path, &Options::default()) {
+    let options = Options {
+        settings: pitchdeck::backend::Settings {
+            messages: report.messages(),
+            ..Default::default()
+        },
+        ..Options::default()
+    };
+    let built = match pitchdeck::build(&source, path, &options) {
         Ok(b) => b,
         Err(e) => return fail(e, EXIT_USAGE),
     };

@@ -46,8 +46,9 @@ pub struct WatchArgs<'a> {
     pub theme: Option<&'a str>,
     pub port: u16,
     pub open: bool,
-    /// Also write these PDFs (`pdf`, `slides.pdf`, `brief.pdf`) on every good build.
-    pub pdf: Vec<&'static str>,
+    /// Also write these on every good build: PDFs (`pdf`, `slides.pdf`,
+    /// `brief.pdf`) and the PowerPoint file (`pptx`).
+    pub also: Vec<&'static str>,
     pub settings: Settings,
 }
 
@@ -223,9 +224,9 @@ fn rebuild(
         }
     };
     // The file on disk and the page served (the same deck with the reload
-    // script), and the PDF when asked for.
+    // script), and the PDF and the PPTX when asked for.
     let mut outputs = vec!["html", "served.html"];
-    outputs.extend(args.pdf.iter().copied());
+    outputs.extend(args.also.iter().copied());
     let options = Options {
         theme: args.theme.map(str::to_string),
         outputs,
@@ -251,6 +252,7 @@ fn rebuild(
     let report = ReportArgs {
         format: FormatArg::Human,
         deny: Vec::new(),
+        lang: None,
     };
     print_diagnostics(&built.diagnostics, &file, &report);
     let served = built.artifact("served.html");

@@ -120,6 +120,7 @@ codes! {
         E011: "over a limit (file size, text length, counts)",
         E012: "the theme cannot draw the HTML deck: its template does not parse or render, or a file it needs is missing",
         E013: "the PDF back end could not draw the PDF (a theme font that cannot be embedded)",
+        E014: "the PPTX back end could not write the PowerPoint file",
     }
     Reading {
         W001: "`image_alt` given without an `image`",
@@ -144,6 +145,11 @@ codes! {
         W115("deadline-before-date"): "a measure's deadline `by` is before the deck's `date`",
         W116("too-many-slides"): "more slides than `minutes`: about one slide a minute",
         W117("too-long-to-say"): "the words to say (slides and notes) take longer than `minutes`",
+        W118("nominal-style"): "nouns chained with \"of\"/\"av\" hide who does what (\"the review of the routines\")",
+        W119("passive-voice"): "a sentence with two or more passive verbs hides who acts (\"orders were delayed and emails were ignored\")",
+        W120("undated-promise"): "a promise without a date (\"shortly\", \"in due course\", \"inom kort\", \"framöver\")",
+        W121("number-without-unit"): "a measure without `unit`, or a bare number in a point that says not what it counts",
+        W122("empty-point"): "a point with no text",
     }
     Pdf {
         W201: "no font has a glyph for a character (not the theme's, its fallbacks or the system's); the PDF shows a stand-in",
@@ -210,6 +216,12 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
 pub fn suggest_rule(unknown: &str) -> Option<&'static str> {
     let key = unknown.trim().to_ascii_uppercase();
     let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    // A letter O for a zero ("W1O8") is the commonest slip: it is W108, not
+    // the equally near W118.
+    let zeroed = key.replace('O', "0");
+    if let Some(code) = codes.iter().find(|c| **c == zeroed) {
+        return Some(code);
+    }
     if let Some(code) = super::suggest(&key, &codes) {
         return Some(code);
     }

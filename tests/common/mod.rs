@@ -35,7 +35,7 @@ pub fn ci() -> bool {
 }
 
 /// Every outside program a test runs, and the Debian/Ubuntu package it comes in.
-const TOOLS: [(&str, &str); 13] = [
+const TOOLS: [(&str, &str); 15] = [
     ("pdfua", "pdfua (PyPI: pip install pdfua)"),
     ("chromium", "chromium"),
     ("pdftotext", "poppler-utils"),
@@ -49,6 +49,8 @@ const TOOLS: [(&str, &str); 13] = [
     ("man", "man-db"),
     ("bash", "bash"),
     ("zsh", "zsh"),
+    ("soffice", "libreoffice-impress"),
+    ("python3", "python3"),
 ];
 
 /// A note on the terminal even when the test passes: written to the process's
