@@ -5,6 +5,8 @@
 //! times, `cargo bench --bench build`, swing by several per cent on a shared
 //! machine; these counts move by a few hundred instructions).
 //!
+//! `pdf` is the handout, `brief` and `slides` the other PDF layouts.
+//!
 //! `cargo run --release --example stage -- lower 20`
 
 use std::hint::black_box;
@@ -23,7 +25,7 @@ fn read_deck(source: &str, dir: &Path) -> Option<pitchdeck::Deck> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: stage load|lower|check|fit|html|pdf|pptx N");
+        eprintln!("usage: stage load|lower|check|fit|html|pdf|brief|slides|pptx N");
         return ExitCode::FAILURE;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -32,6 +34,14 @@ fn main() -> ExitCode {
     let dir = root.join("decks");
     let theme = Theme::builtin("default").expect("the default theme is built in");
     let handout = pdf::Options::default();
+    let brief = pdf::Options {
+        layout: pdf::Layout::Brief,
+        ..Default::default()
+    };
+    let pages = pdf::Options {
+        layout: pdf::Layout::Slides,
+        ..Default::default()
+    };
     let deck = read_deck(&source, &dir).expect("the example deck is valid");
     let mut lowered = slides::lower(&deck);
     fit::apply(&mut lowered, &theme);
@@ -45,11 +55,19 @@ fn main() -> ExitCode {
             "pdf" => drop(black_box(
                 pdf::render(&lowered, &theme, &handout).expect("draws"),
             )),
+            "brief" => drop(black_box(
+                pdf::render(&lowered, &theme, &brief).expect("draws"),
+            )),
+            "slides" => drop(black_box(
+                pdf::render(&lowered, &theme, &pages).expect("draws"),
+            )),
             "pptx" => drop(black_box(
                 pptx::render(&lowered, &theme, None).expect("zips"),
             )),
             other => {
-                eprintln!("unknown stage `{other}`: load, lower, check, fit, html, pdf or pptx");
+                eprintln!(
+                    "unknown stage `{other}`: load, lower, check, fit, html, pdf, brief, slides or pptx"
+                );
                 return ExitCode::FAILURE;
             }
         }
