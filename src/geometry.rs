@@ -61,6 +61,9 @@ pub const ROW_RULE: f32 = 2.0;
 pub const BAR_CELL_WIDTH: f32 = 220.0;
 pub const BAR_WIDTH: f32 = 200.0;
 pub const BAR_HEIGHT: f32 = 28.0;
+/// The "where we stand" table's chart: as wide as a bar, taller.
+pub const CHART_WIDTH: f32 = 200.0;
+pub const CHART_HEIGHT: f32 = 44.0;
 /// The slide number, from the slide's bottom-right corner.
 pub const NUMBER_RIGHT: f32 = 40.0;
 pub const NUMBER_BOTTOM: f32 = 16.0;
@@ -197,6 +200,8 @@ mod tests {
         assert_eq!(px(".bar-cell", "width"), BAR_CELL_WIDTH);
         assert_eq!(px(".bar", "width"), BAR_WIDTH);
         assert_eq!(px(".bar", "height"), BAR_HEIGHT);
+        assert_eq!(px(".chart", "width"), CHART_WIDTH);
+        assert_eq!(px(".chart", "height"), CHART_HEIGHT);
         assert_eq!(px(".number", "right"), NUMBER_RIGHT);
         assert_eq!(px(".number", "bottom"), NUMBER_BOTTOM);
         assert_eq!(px(".logo", "top"), LOGO_TOP);

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::backend::{Backend, Input, Rendered};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Labels, labels};
-use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
+use crate::slides::{Bar, Block, Chart, Lowered, MeasureRow, Rich, Slide, SlideImage, StandingRow};
 use crate::theme::{Theme, ThemeError, ThemeFile};
 
 /// Escapes text for HTML element content and attribute values.
@@ -137,6 +137,64 @@ fn measure_view(m: &MeasureRow) -> MeasureView {
 }
 
 #[derive(Serialize)]
+struct StandingView {
+    name_html: String,
+    unit: Option<String>,
+    long_name: bool,
+    baseline: Option<String>,
+    latest: Option<String>,
+    latest_date: Option<String>,
+    target: String,
+    by: String,
+    /// The status's stable name (a CSS class) and its word.
+    status: Option<&'static str>,
+    status_word: Option<String>,
+    chart: Chart,
+    /// The measured line as SVG `points`.
+    path: String,
+    /// Top-left corners of the chart's marks: the target, the baseline, each result.
+    goal: [f64; 2],
+    base: Option<[f64; 2]>,
+    dots: Vec<[f64; 2]>,
+}
+
+/// A mark `w`×`h` centred on a point: its top-left corner, to 1/10 px.
+fn corner(p: [f64; 2], w: f64, h: f64) -> [f64; 2] {
+    let r = |v: f64| (v * 10.0).round() / 10.0;
+    [r(p[0] - w / 2.0), r(p[1] - h / 2.0)]
+}
+
+fn standing_view(r: &StandingRow) -> StandingView {
+    StandingView {
+        name_html: rich_html(&r.name),
+        unit: r.unit.clone(),
+        long_name: has_long_word(&r.name.text()),
+        baseline: r.baseline_text.clone(),
+        latest: r.latest_text.clone(),
+        latest_date: r.latest_date.clone(),
+        target: r.target_text.clone(),
+        by: r.by.clone(),
+        status: r.status.map(|s| s.key()),
+        status_word: r.status_word.clone(),
+        chart: r.chart.clone(),
+        path: r
+            .chart
+            .path
+            .iter()
+            .map(|[x, y]| format!("{x},{y}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        goal: corner(r.chart.goal, 3.0, 14.0),
+        base: r
+            .chart
+            .pace
+            .and(r.chart.path.first())
+            .map(|p| corner(*p, 6.0, 6.0)),
+        dots: r.chart.dots.iter().map(|p| corner(*p, 7.0, 7.0)).collect(),
+    }
+}
+
+#[derive(Serialize)]
 struct SlideView {
     number: usize,
     kind: &'static str,
@@ -151,6 +209,7 @@ struct SlideView {
     answer_html: Option<String>,
     image: Option<ImageView>,
     measures: Vec<MeasureView>,
+    standing: Vec<StandingView>,
     part: Option<String>,
     notes_html: String,
     /// The fit step the build chose (0: the theme's own sizes).
@@ -223,6 +282,7 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         answer_html: slide.answer.as_ref().map(rich_html),
         image: slide.image.as_ref().map(ImageView::new),
         measures: slide.measures.iter().map(measure_view).collect(),
+        standing: slide.standing.iter().map(standing_view).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
         notes_html: notes_html(slide),
         fit: slide.fit,
