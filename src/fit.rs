@@ -20,8 +20,10 @@ use crate::geometry::{
     BAR_CELL_WIDTH, BAR_HEIGHT, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_RULE,
     BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH,
     EVIDENCE_GAP, EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, EVIDENCE_RULE, FIT_STEPS, HEADING_LEADING,
-    LABEL_GAP, ROW_RULE, SLIDE_FIT_STEPS, SUBTITLE_GAP, TABLE_LEADING, smallest_text,
+    LABEL_GAP, ROW_RULE, SLIDE_FIT_STEPS, SUBTITLE_GAP, TABLE_LEADING, has_long_word,
+    smallest_text,
 };
+use crate::i18n::{Labels, labels};
 use crate::layout::{Face, Fonts, Span, spans_of};
 use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind, StandingRow};
 use crate::theme::{Sizes, Theme};
@@ -43,9 +45,10 @@ pub fn apply(lowered: &mut Lowered, theme: &Theme) -> Vec<Diagnostic> {
     let fonts = theme_fonts(theme);
     let fonts = fonts.as_ref().unwrap_or_else(|| Fonts::builtin());
     let sizes = &theme.config.sizes;
+    let labels = labels(lowered.info.lang);
     let mut diagnostics = Vec::new();
     for slide in &mut lowered.slides {
-        let fit = fit_slide(slide, fonts, sizes);
+        let fit = fit_slide(slide, fonts, sizes, labels);
         slide.fit = fit.step;
         if !fit.fits {
             let smallest = smallest_text(sizes);
@@ -82,11 +85,11 @@ fn theme_fonts(theme: &Theme) -> Option<Fonts> {
 }
 
 /// The first step at which the slide fits, or the last step when none does.
-pub fn fit_slide(slide: &Slide, fonts: &Fonts, sizes: &Sizes) -> Fit {
+pub fn fit_slide(slide: &Slide, fonts: &Fonts, sizes: &Sizes, labels: &Labels) -> Fit {
     let steps = &FIT_STEPS[..SLIDE_FIT_STEPS];
     let last = steps.len() - 1;
     for (step, factor) in steps.iter().enumerate() {
-        let height = slide_height(slide, fonts, sizes, *factor);
+        let height = slide_height(slide, fonts, sizes, labels, *factor);
         if height <= CONTENT_HEIGHT || step == last {
             return Fit {
                 step,
@@ -123,7 +126,13 @@ fn ch(fonts: &Fonts, face: Face, size: f32, n: f32) -> f32 {
 }
 
 /// Estimated height of everything in the slide's frame (inside its margins).
-pub fn slide_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32 {
+pub fn slide_height(
+    slide: &Slide,
+    fonts: &Fonts,
+    sizes: &Sizes,
+    labels: &Labels,
+    factor: f32,
+) -> f32 {
     match slide.kind {
         SlideKind::Title => title_height(slide, fonts, sizes, factor),
         SlideKind::Divider => {
@@ -138,7 +147,7 @@ pub fn slide_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) ->
             )
         }
         SlideKind::Section(_) | SlideKind::Objection | SlideKind::Standing => {
-            content_height(slide, fonts, sizes, factor)
+            content_height(slide, fonts, sizes, labels, factor)
         }
     }
 }
@@ -164,7 +173,13 @@ fn title_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32
     h
 }
 
-fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f32 {
+fn content_height(
+    slide: &Slide,
+    fonts: &Fonts,
+    sizes: &Sizes,
+    labels: &Labels,
+    factor: f32,
+) -> f32 {
     // The label: one line of capitals with letter spacing.
     let mut label = Rich::plain(slide.label.to_uppercase());
     if let Some((i, n)) = slide.part {
@@ -208,10 +223,10 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
         }
     }
     if !slide.measures.is_empty() {
-        column += table_height(&slide.measures, fonts, sizes, width);
+        column += table_height(&slide.measures, fonts, sizes, labels, width);
     }
     if !slide.standing.is_empty() {
-        column += standing_height(&slide.standing, fonts, sizes, width);
+        column += standing_height(&slide.standing, fonts, sizes, labels, width);
     }
     h += column;
     if let Some(evidence) = &slide.evidence {
@@ -230,46 +245,144 @@ fn content_height(slide: &Slide, fonts: &Fonts, sizes: &Sizes, factor: f32) -> f
     h
 }
 
-/// The metrics table: a header row and a row per measure; the measure's name
-/// wraps in what the other columns leave.
-fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -> f32 {
-    let size = sizes.small;
-    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 2.0 * CELL_PAD_X;
-    let header = |text: &str| fonts.width(Face::Bold, text, size) + 2.0 * CELL_PAD_X;
-    // Today, target, unit, by: at least as wide as their widest cell; the bar 220 + padding.
-    let numbers = rows
+/// A column of the measures table as the browser's automatic table layout
+/// sees it: the narrowest it can be (its longest word, or one character where
+/// a long word may break anywhere: `geometry::has_long_word`) and the width
+/// its widest cell wants on one line, cell padding included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Column {
+    min: f32,
+    max: f32,
+}
+
+impl Column {
+    fn fixed(width: f32) -> Column {
+        Column {
+            min: width,
+            max: width,
+        }
+    }
+
+    /// One cell's text in `face` at `size`.
+    fn of(fonts: &Fonts, face: Face, text: &str, size: f32) -> Column {
+        let widest = |pieces: &mut dyn Iterator<Item = f32>| pieces.fold(0.0, f32::max);
+        let min = if has_long_word(text) {
+            widest(&mut text.chars().map(|c| fonts.face(face).advance(c) * size))
+        } else {
+            widest(&mut text.split_whitespace().map(|w| fonts.width(face, w, size)))
+        };
+        Column {
+            min: min + 2.0 * CELL_PAD_X,
+            max: fonts.width(face, text, size) + 2.0 * CELL_PAD_X,
+        }
+    }
+
+    /// The column holding both.
+    fn and(self, other: Column) -> Column {
+        Column {
+            min: self.min.max(other.min),
+            max: self.max.max(other.max),
+        }
+    }
+}
+
+/// The widths a `width: 100%` table gives its columns (CSS 2.1 automatic
+/// layout, which Chromium follows closely enough here): when every column can
+/// have its one-line width, it does (the rest of the line only widens cells,
+/// it breaks no text); when not even the narrowest widths fit, each column is
+/// as narrow as it can be (and the table overflows, as the browser's would);
+/// in between, each column gets its narrowest width plus a share of the rest
+/// in proportion to how much wider it would like to be.
+fn column_widths(columns: &[Column], width: f32) -> Vec<f32> {
+    let min: f32 = columns.iter().map(|c| c.min).sum();
+    let max: f32 = columns.iter().map(|c| c.max).sum();
+    columns
         .iter()
-        .map(|m| {
-            cell(m.baseline_text.as_deref().unwrap_or("–")).max(header("Today"))
-                + cell(&m.target_text).max(header("Target"))
+        .map(|c| {
+            if max <= width {
+                c.max
+            } else if min >= width {
+                c.min
+            } else {
+                c.min + (width - min) * (c.max - c.min) / (max - min)
+            }
         })
-        .fold(0.0, f32::max);
-    let unit = rows
-        .iter()
-        .map(|m| cell(m.unit.as_deref().unwrap_or("")))
-        .fold(header("Unit"), f32::max);
-    let by = rows
-        .iter()
-        .map(|m| cell(&m.by))
-        .fold(header("By"), f32::max);
-    // The bar column (220px and a little of the cell padding), and the name's own padding.
-    let name_width =
-        (width - numbers - unit - by - (BAR_CELL_WIDTH + 4.0)).max(size * 4.0) - 2.0 * CELL_PAD_X;
+        .collect()
+}
+
+/// The metrics table: a header row and a row per measure. Its columns are
+/// laid out as the browser does (`column_widths`); the measure's name, and a
+/// unit with a long word in it, wrap in the width their columns get.
+fn table_height(
+    rows: &[MeasureRow],
+    fonts: &Fonts,
+    sizes: &Sizes,
+    labels: &Labels,
+    width: f32,
+) -> f32 {
+    let size = sizes.small;
+    let cell = |text: &str| Column::of(fonts, Face::Regular, text, size);
+    let header = |text: &str| Column::of(fonts, Face::Bold, text, size);
+    // The quality tag: a word in a pill, whose padding and border take about
+    // half an em more; the pill makes its line a little taller.
+    let tag_room = 0.55 * size;
+    let quality = format!(" {}", labels.quality);
+    let name_text = |m: &MeasureRow| {
+        let mut name = m.name.clone();
+        if m.quality {
+            name.runs.push(crate::slides::Run {
+                text: quality.clone(),
+                ..Default::default()
+            });
+        }
+        name
+    };
+    let mut name = header(labels.measure);
+    let mut baseline = header(labels.baseline);
+    let mut target = header(labels.target);
+    let mut unit = header(labels.unit);
+    let mut by = header(labels.by);
+    for m in rows {
+        let text = name_text(m);
+        let mut column = Column::of(fonts, Face::Regular, &text.text(), size);
+        column.max = fonts.spans_width(&spans_of(&text), size) + 2.0 * CELL_PAD_X;
+        if m.quality {
+            column.max += tag_room;
+        }
+        name = name.and(column);
+        baseline = baseline.and(cell(m.baseline_text.as_deref().unwrap_or("–")));
+        target = target.and(cell(&m.target_text));
+        unit = unit.and(cell(m.unit.as_deref().unwrap_or("")));
+        // Dates never break (`white-space: nowrap`).
+        let date = cell(&m.by);
+        by = by.and(Column::fixed(date.max));
+    }
+    // The bar column: 220px and a little of the cell padding.
+    let columns = [
+        name,
+        baseline,
+        target,
+        unit,
+        by,
+        Column::fixed(BAR_CELL_WIDTH + 4.0),
+    ];
+    let widths = column_widths(&columns, width);
+    let (name_width, unit_width) = (widths[0] - 2.0 * CELL_PAD_X, widths[3] - 2.0 * CELL_PAD_X);
+
     let row_extra = 2.0 * CELL_PAD_Y + ROW_RULE;
     let mut h = size * TABLE_LEADING + row_extra;
     for m in rows {
-        let mut name = m.name.clone();
-        let mut room = name_width;
-        if m.quality {
-            // The quality tag: a word in a pill, whose padding and border take
-            // about half an em more; the pill makes its line a little taller.
-            name.runs.push(crate::slides::Run {
-                text: " quality".to_string(),
-                ..Default::default()
-            });
-            room -= 0.55 * size;
-        }
-        let lines = fonts.break_lines(&spans_of(&name), size, room).len().max(1);
+        let room = name_width - if m.quality { tag_room } else { 0.0 };
+        let text = name_text(m);
+        let name_lines = fonts.break_lines(&spans_of(&text), size, room).len();
+        let unit_lines = match m.unit.as_deref() {
+            Some(u) if has_long_word(u) => {
+                let unit = Rich::plain(u);
+                fonts.break_lines(&spans_of(&unit), size, unit_width).len()
+            }
+            _ => 1,
+        };
+        let lines = name_lines.max(unit_lines).max(1);
         let tag = if m.quality { 5.0 } else { 0.0 };
         // A row is at least as tall as its bar.
         h += (lines as f32 * size * TABLE_LEADING + tag).max(BAR_HEIGHT) + row_extra;
@@ -280,22 +393,27 @@ fn table_height(rows: &[MeasureRow], fonts: &Fonts, sizes: &Sizes, width: f32) -
 /// The "where we stand" table: a header row and a row per measure, each at
 /// least as tall as its chart and as the latest value over its date; the
 /// name wraps in what the figures, the status and the chart leave.
-fn standing_height(rows: &[StandingRow], fonts: &Fonts, sizes: &Sizes, width: f32) -> f32 {
+fn standing_height(
+    rows: &[StandingRow],
+    fonts: &Fonts,
+    sizes: &Sizes,
+    labels: &Labels,
+    width: f32,
+) -> f32 {
     let size = sizes.small;
     let cell = |text: &str, face: Face| fonts.width(face, text, size) + 2.0 * CELL_PAD_X;
     let column = |texts: &mut dyn Iterator<Item = String>, face: Face| {
         texts.map(|t| cell(&t, face)).fold(0.0, f32::max)
     };
     let dash = || "–".to_string();
-    // The headers are the widest English or Swedish ones.
-    let header = |en: &str, sv: &str| cell(en, Face::Bold).max(cell(sv, Face::Bold));
+    let header = |text: &str| cell(text, Face::Bold);
     let figures = column(
         &mut rows
             .iter()
             .map(|r| r.baseline_text.clone().unwrap_or_else(dash)),
         Face::Regular,
     )
-    .max(header("Baseline", "Start"))
+    .max(header(labels.start))
         + column(
             &mut rows.iter().flat_map(|r| {
                 [
@@ -305,20 +423,20 @@ fn standing_height(rows: &[StandingRow], fonts: &Fonts, sizes: &Sizes, width: f3
             }),
             Face::Regular,
         )
-        .max(header("Latest", "Nu"))
+        .max(header(labels.latest))
         + column(
             &mut rows.iter().map(|r| r.target_text.clone()),
             Face::Regular,
         )
-        .max(header("Target", "Mål"))
-        + column(&mut rows.iter().map(|r| r.by.clone()), Face::Regular).max(header("By", "Senast"))
+        .max(header(labels.target))
+        + column(&mut rows.iter().map(|r| r.by.clone()), Face::Regular).max(header(labels.by))
         + column(
             &mut rows
                 .iter()
                 .map(|r| r.status_word.clone().unwrap_or_else(dash)),
             Face::Bold,
         )
-        .max(header("Status", "Läge"));
+        .max(header(labels.status));
     let name_width = (width - figures - (BAR_CELL_WIDTH + 4.0)).max(size * 4.0) - 2.0 * CELL_PAD_X;
     let row_extra = 2.0 * CELL_PAD_Y + ROW_RULE;
     let mut h = size * TABLE_LEADING + row_extra;
@@ -346,6 +464,52 @@ mod tests {
 
     fn sizes() -> Sizes {
         Sizes::default()
+    }
+
+    #[test]
+    fn table_columns_share_the_width_as_the_browser_does() {
+        let c = |min, max| Column { min, max };
+        // Everything fits on one line: every column its one-line width.
+        assert_eq!(
+            column_widths(&[c(10.0, 50.0), c(20.0, 30.0)], 100.0),
+            [50.0, 30.0]
+        );
+        // Not even the narrowest widths fit: the narrowest.
+        assert_eq!(
+            column_widths(&[c(60.0, 90.0), c(50.0, 50.0)], 100.0),
+            [60.0, 50.0]
+        );
+        // In between: the rest in proportion to how much wider each would be.
+        assert_eq!(
+            column_widths(&[c(10.0, 110.0), c(10.0, 310.0), c(40.0, 40.0)], 160.0),
+            [35.0, 85.0, 40.0]
+        );
+    }
+
+    #[test]
+    fn a_long_unit_wraps_and_leaves_the_name_its_room() {
+        let fonts = Fonts::builtin();
+        let labels = labels(crate::deck::Lang::En);
+        let row = |unit: &str| MeasureRow {
+            name: Rich::plain("Questions we get through the help pages"),
+            baseline: Some(120.0),
+            target: 60.0,
+            baseline_text: Some("120".to_string()),
+            target_text: "60".to_string(),
+            unit: Some(unit.to_string()),
+            by: "2027-06-30".to_string(),
+            quality: false,
+            why: None,
+            bar: None,
+        };
+        let short = table_height(&[row("tickets")], fonts, &sizes(), labels, CONTENT_WIDTH);
+        let long = "supportticketsperthousandvisitorstoourhelpcentrepagesonlinex";
+        let long = table_height(&[row(long)], fonts, &sizes(), labels, CONTENT_WIDTH);
+        // The 60-letter unit takes a few lines of its own column, not the
+        // whole table's width: the row is a few lines tall, no more.
+        assert!(long > short, "{long} > {short}");
+        let line = sizes().small * TABLE_LEADING;
+        assert!(long - short <= 3.0 * line, "{long} - {short}");
     }
 
     #[test]

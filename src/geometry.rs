@@ -57,6 +57,19 @@ pub const EVIDENCE_PAD_LEFT: f32 = 20.0;
 pub const CELL_PAD_X: f32 = 12.0;
 pub const CELL_PAD_Y: f32 = 10.0;
 pub const ROW_RULE: f32 = 2.0;
+/// Characters in a word past which a table cell may break it anywhere (the
+/// HTML marks such a cell `.long`: `overflow-wrap: anywhere`). Shorter words
+/// keep their place as the narrowest a column gets, so ordinary tables lay out
+/// as before; a 60-letter unit wraps in its cell instead of pushing the table
+/// off the slide.
+pub const LONG_WORD: usize = 20;
+
+/// Whether a cell's text has a word longer than [`LONG_WORD`].
+pub fn has_long_word(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().count() > LONG_WORD)
+}
+
 /// The bar's column, and the bar drawn in it.
 pub const BAR_CELL_WIDTH: f32 = 220.0;
 pub const BAR_WIDTH: f32 = 200.0;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::backend::{Backend, Input, Rendered};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::geometry::has_long_word;
 use crate::i18n::{Labels, labels};
 use crate::slides::{Bar, Block, Chart, Lowered, MeasureRow, Rich, Slide, SlideImage, StandingRow};
 use crate::theme::{Theme, ThemeError, ThemeFile};
@@ -16,6 +17,12 @@ use crate::theme::{Theme, ThemeError, ThemeFile};
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`.
+fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -26,52 +33,75 @@ pub fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// Rich text as HTML. Every character of user text passes through `escape`.
 pub fn rich_html(rich: &Rich) -> String {
     let mut out = String::new();
+    rich_html_into(&mut out, rich);
+    out
+}
+
+/// [`rich_html`], appended to `out`.
+fn rich_html_into(out: &mut String, rich: &Rich) {
     for run in &rich.runs {
-        let mut open = String::new();
-        let mut close = String::new();
         if let Some(link) = &run.link {
-            open.push_str(&format!("<a href=\"{}\">", escape(link)));
-            close.insert_str(0, "</a>");
+            out.push_str("<a href=\"");
+            escape_into(out, link);
+            out.push_str("\">");
         }
-        for (on, tag) in [
+        let tags = [
             (run.strong, "strong"),
             (run.emphasis, "em"),
             (run.code, "code"),
-        ] {
-            if on {
-                open.push_str(&format!("<{tag}>"));
-                close.insert_str(0, &format!("</{tag}>"));
-            }
+        ];
+        for (_, tag) in tags.iter().filter(|(on, _)| *on) {
+            out.push('<');
+            out.push_str(tag);
+            out.push('>');
         }
-        out.push_str(&open);
-        out.push_str(&escape(&run.text));
-        out.push_str(&close);
+        escape_into(out, &run.text);
+        for (_, tag) in tags.iter().rev().filter(|(on, _)| *on) {
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
+        }
+        if run.link.is_some() {
+            out.push_str("</a>");
+        }
     }
-    out
 }
 
 fn blocks_html(blocks: &[Block]) -> String {
     let mut out = String::new();
+    blocks_html_into(&mut out, blocks);
+    out
+}
+
+fn blocks_html_into(out: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
-            Block::Paragraph(rich) => out.push_str(&format!("<p>{}</p>", rich_html(rich))),
+            Block::Paragraph(rich) => {
+                out.push_str("<p>");
+                rich_html_into(out, rich);
+                out.push_str("</p>");
+            }
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
-                out.push_str(&format!("<{tag}>"));
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
                 for item in items {
-                    out.push_str(&format!("<li>{}</li>", rich_html(item)));
+                    out.push_str("<li>");
+                    rich_html_into(out, item);
+                    out.push_str("</li>");
                 }
-                out.push_str(&format!("</{tag}>"));
+                out.push_str("</");
+                out.push_str(tag);
+                out.push('>');
             }
         }
     }
-    out
 }
 
 fn data_uri(mime: &str, bytes: &[u8]) -> String {
@@ -109,16 +139,6 @@ struct MeasureView {
     /// (`LONG_WORD`): the stylesheet lets that cell break it anywhere.
     long_name: bool,
     long_unit: bool,
-}
-
-/// Characters in a word past which a table cell may break it anywhere. Shorter
-/// words keep their place as the narrowest a column gets, so ordinary tables
-/// lay out as before; a 60-letter unit no longer pushes the table off the slide.
-const LONG_WORD: usize = 20;
-
-fn has_long_word(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| w.chars().count() > LONG_WORD)
 }
 
 fn measure_view(m: &MeasureRow) -> MeasureView {
@@ -264,7 +284,7 @@ pub fn content_security_policy(scripts: &[&str]) -> String {
 /// (lowering writes it), since the slide itself has room only for the table.
 fn notes_html(slide: &Slide) -> String {
     let mut html = blocks_html(&slide.notes);
-    html.push_str(&blocks_html(&slide.measure_notes));
+    blocks_html_into(&mut html, &slide.measure_notes);
     html
 }
 

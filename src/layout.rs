@@ -442,7 +442,12 @@ impl Fonts {
             prev = end;
             let seg_content = seg.start..content_end(seg.clone());
             let content_w = width_of(seg_content.clone());
-            let total_w = width_of(seg.clone());
+            // The same sum, in the same order, as measuring the whole segment.
+            let total_w = full[seg_content.end..seg.end]
+                .char_indices()
+                .fold(content_w, |w, (i, c)| {
+                    w + char_width(seg_content.end + i, c)
+                });
             let line_empty = line_end == line_start;
             if !line_empty && line_width + content_w > max_width + EPSILON {
                 ranges.push(line_start..content_end(line_start..line_end));

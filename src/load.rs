@@ -698,6 +698,10 @@ impl<'a> Validator<'a> {
     }
 
     fn check_length(&mut self, text: &str, key: &str, context: &str, span: Range<usize>) {
+        // A text has at most as many characters as bytes: count only when it may be too long.
+        if text.len() <= MAX_TEXT_CHARS {
+            return;
+        }
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             self.push(

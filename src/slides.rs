@@ -932,6 +932,51 @@ fn inline_event(
 
 /// Parses inline Markdown (a claim, a point) into rich text.
 pub fn parse_inline(text: &str) -> (Rich, Vec<MarkdownProblem>) {
+    if let Some(rich) = plain_inline(text) {
+        return (rich, Vec::new());
+    }
+    parse_inline_markdown(text)
+}
+
+/// Text in which Markdown can find no markup (no block marker at its start, no
+/// character that opens an inline construct, one line): the one plain run the
+/// parser would give, without running it. Most claims and points are such
+/// text; `plain_text_needs_no_parser` checks the two agree.
+fn plain_inline(text: &str) -> Option<Rich> {
+    let trimmed = text.trim();
+    let mut chars = trimmed.chars();
+    if !chars.next()?.is_alphabetic() {
+        return None;
+    }
+    let plain = |c: char| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                ' ' | ','
+                    | '.'
+                    | ';'
+                    | ':'
+                    | '?'
+                    | '%'
+                    | '('
+                    | ')'
+                    | '\''
+                    | '"'
+                    | '/'
+                    | '-'
+                    | '+'
+                    | '='
+                    | '\u{2013}'
+                    | '\u{2014}'
+            )
+    };
+    if !chars.all(plain) {
+        return None;
+    }
+    Some(Rich::plain(trimmed))
+}
+
+fn parse_inline_markdown(text: &str) -> (Rich, Vec<MarkdownProblem>) {
     let source = neutralise_blocks(text);
     let mut rich = Rich::default();
     let mut style = Style::default();
@@ -939,7 +984,8 @@ pub fn parse_inline(text: &str) -> (Rich, Vec<MarkdownProblem>) {
     for event in Parser::new_ext(&source, options()) {
         if !inline_event(&event, &mut style, &mut rich, &mut problems) {
             // A block boundary inside a one-line field: keep words apart.
-            if matches!(event, Event::End(_)) && !rich.text().ends_with(' ') && !rich.is_empty() {
+            let spaced = rich.runs.last().is_none_or(|r| r.text.ends_with(' '));
+            if matches!(event, Event::End(_)) && !spaced {
                 push_run(&mut rich, style.run(" ", false));
             }
         }
@@ -950,10 +996,11 @@ pub fn parse_inline(text: &str) -> (Rich, Vec<MarkdownProblem>) {
 
 fn trim_rich(rich: &mut Rich) {
     if let Some(first) = rich.runs.first_mut() {
-        first.text = first.text.trim_start().to_string();
+        let start = first.text.len() - first.text.trim_start().len();
+        first.text.drain(..start);
     }
     if let Some(last) = rich.runs.last_mut() {
-        last.text = last.text.trim_end().to_string();
+        last.text.truncate(last.text.trim_end().len());
     }
     rich.runs.retain(|r| !r.text.is_empty());
 }
@@ -1041,6 +1088,46 @@ mod tests {
 
     fn runs(text: &str) -> Vec<Run> {
         parse_inline(text).0.runs
+    }
+
+    proptest::proptest! {
+        /// The shortcut for plain text gives what the Markdown parser gives,
+        /// on text built from the characters it accepts and the ones it must
+        /// leave to the parser.
+        #[test]
+        fn plain_text_needs_no_parser(
+            text in r#"[ \t\r\nAaZzåÄ09,.;:?%()'"/+=\u{2013}\u{2014}*_`\\\[\]<>&!#~|-]{0,24}"#
+        ) {
+            if let Some(fast) = plain_inline(&text) {
+                proptest::prop_assert_eq!(fast, parse_inline_markdown(&text).0);
+            }
+        }
+
+        /// The same on text the shortcut always takes.
+        #[test]
+        fn plain_text_is_read_as_the_parser_reads_it(
+            text in r#" {0,2}[AaåÄ][ AaZzåÄ09,.;:?%()'"/+=\u{2013}\u{2014}-]{0,30}"#
+        ) {
+            let fast = plain_inline(&text);
+            proptest::prop_assert!(fast.is_some());
+            proptest::prop_assert_eq!(fast.unwrap(), parse_inline_markdown(&text).0);
+        }
+    }
+
+    #[test]
+    fn plain_text_takes_the_shortcut_and_markup_does_not() {
+        for plain in [
+            "Sales rose by a fifth",
+            "  Vi når 80 % (i år) – inte 40.  ",
+            "Svar: ja/nej",
+        ] {
+            assert!(plain_inline(plain).is_some(), "{plain}");
+        }
+        for markup in [
+            "**bold**", "1. first", "- dash", "a & b", "a\nb", "x [y](z)", "", "A <b>",
+        ] {
+            assert!(plain_inline(markup).is_none(), "{markup}");
+        }
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //!
 //! The Node script (tests/browser/run.mjs) only looks and reports; the tests
 //! here decide. It runs once per `cargo test` and its report is shared by the
-//! tests below, so one test fails per kind of problem. When Chromium, Node or
-//! the npm packages are missing the tests skip with a note, and fail when the
-//! `CI` variable is set. Screenshots of every slide of every example deck go to
+//! tests below, so one test fails per kind of problem. The npm packages install
+//! themselves on first use (tests/common: `npm ci --ignore-scripts`); when
+//! Chromium, Node or Java is missing the tests skip with a note naming the
+//! packages to install, and fail when the `CI` variable is set. Screenshots of every slide of every example deck go to
 //! `target/browser/screenshots/`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,9 +19,8 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 /// `target/browser/` (or `$CARGO_TARGET_DIR/browser/`).
 fn out_dir() -> PathBuf {
@@ -39,6 +39,9 @@ struct Case {
     theme: Option<&'static str>,
     /// An example deck: screenshots, the presenter test, the Nu checker.
     example: bool,
+    /// Checked by the Nu checker too (every example deck, and fixtures that test
+    /// what it would catch).
+    validate: bool,
 }
 
 /// Every example deck in decks/, each example deck in turn in the other
@@ -60,6 +63,7 @@ fn cases() -> &'static [Case] {
                 deck: format!("decks/{file}"),
                 theme: None,
                 example: true,
+                validate: true,
             });
             // The other themes, one example deck each, in turn.
             let theme = ["contrast", "board"][i % 2];
@@ -68,6 +72,7 @@ fn cases() -> &'static [Case] {
                 deck: format!("decks/{file}"),
                 theme: Some(theme),
                 example: true,
+                validate: true,
             });
         }
         for (name, deck) in [
@@ -78,12 +83,17 @@ fn cases() -> &'static [Case] {
             ),
             ("fixture-crowded", "tests/fixtures/browser/crowded.toml"),
             ("fixture-overlong", "tests/fixtures/browser/overlong.toml"),
+            (
+                "fixture-rough-edges",
+                "tests/fixtures/browser/rough-edges.toml",
+            ),
         ] {
             cases.push(Case {
                 name: name.to_string(),
                 deck: deck.to_string(),
                 theme: None,
                 example: false,
+                validate: name == "fixture-rough-edges",
             });
         }
         cases
@@ -106,10 +116,6 @@ struct Run {
     screenshots: u64,
 }
 
-fn ci() -> bool {
-    std::env::var_os("CI").is_some()
-}
-
 /// What the one browser run came to, shared by every test.
 enum Outcome {
     Ran(Run),
@@ -117,33 +123,6 @@ enum Outcome {
     Skipped,
     /// A tool is missing under CI, or the run itself failed: every test fails.
     Failed(String),
-}
-
-/// A tool is missing: skip with a note, or fail under CI.
-fn missing(what: &str) -> Outcome {
-    if ci() {
-        return Outcome::Failed(format!(
-            "{what}; the browser tests cannot run (CI is set, so they fail rather than skip)"
-        ));
-    }
-    eprintln!("note: {what}; skipping the browser tests");
-    Outcome::Skipped
-}
-
-fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("CHROMIUM").map(PathBuf::from),
-        Some(PathBuf::from("/usr/bin/chromium")),
-        Some(PathBuf::from("/usr/bin/chromium-browser")),
-    ];
-    candidates.into_iter().flatten().find(|p| p.is_file())
-}
-
-fn node_works() -> bool {
-    Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 /// Builds a deck with the real binary and reads its fit warnings.
@@ -237,16 +216,13 @@ fn run() -> Option<&'static Run> {
 }
 
 fn start() -> Outcome {
-    let Some(chromium) = chromium() else {
-        return missing("Chromium not found (apt-get install chromium, or set CHROMIUM)");
-    };
-    if !node_works() {
-        return missing("Node.js not found");
+    // Under CI a missing tool panics here, and `run` turns that into a failure.
+    if !common::have(&["chromium", "node"], "the browser tests") {
+        return Outcome::Skipped;
     }
-    for package in ["playwright-core", "axe-core"] {
-        if !root().join("node_modules").join(package).is_dir() {
-            return missing(&format!("node_modules/{package} is missing (run npm ci)"));
-        }
+    let chromium = common::chromium().expect("found by have()");
+    if common::npm_tools("the browser tests").is_none() {
+        return Outcome::Skipped;
     }
     let out = out_dir();
     let decks_dir = out.join("decks");
@@ -476,6 +452,36 @@ fn text_fits_where_the_build_says_it_fits() {
     );
 }
 
+/// A measure whose unit is one 60-letter word, on the slide with links whose
+/// addresses hold `"` and `<`: the unit breaks inside its cell, so the table
+/// stays on the slide at every size, with and without script, and the build
+/// does not warn about it. (The Nu checker test validates the same deck.)
+#[test]
+fn a_long_unit_breaks_inside_the_table_and_links_are_encoded() {
+    let Some(run) = run() else { return };
+    assert_all_seen(run);
+    let built = &run.built["fixture-rough-edges"];
+    assert!(built.unfit.is_empty(), "W301 for slides {:?}", built.unfit);
+    let found: Vec<String> = of_kind(run, &["overflow", "noscript"])
+        .into_iter()
+        .filter(|f| f.starts_with("fixture-rough-edges "))
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let html = fs::read_to_string(&built.html).unwrap();
+    let unit = "supportticketsperthousandvisitorstoourhelpcentrepagesonlinex";
+    assert_eq!(unit.len(), 60);
+    // Marked as a cell whose long word may break anywhere.
+    assert!(html.contains(&format!("<td class=\"unit long\">{unit}</td>")));
+    for href in [
+        "https://example.org/search?q=%22frames%22%3Cbikes%3E",
+        "https://example.org/report%202026/svar%20p%C3%A5%20fr%C3%A5gor.pdf",
+        "https://example.org/count?from=%22may%22&amp;to=%3Cjune%3E",
+        "mailto:team@example.org?subject=Plan%20%22draft%22%20%3C2027%3E",
+    ] {
+        assert!(html.contains(&format!("href=\"{href}\"")), "no href {href}");
+    }
+}
+
 #[test]
 fn the_presenter_view_shows_notes_next_slide_and_timer_and_keeps_in_step() {
     let Some(run) = run() else { return };
@@ -512,33 +518,29 @@ fn screenshots_of_every_slide_of_every_example_deck_are_saved() {
 }
 
 /// The W3C Nu HTML Checker (npm vnu-jar, on the machine's Java) finds no error
-/// in any example deck, in any built-in theme.
+/// in any example deck, in any built-in theme, nor in the rough-edges fixture,
+/// whose link addresses hold `"`, `<`, spaces and non-ASCII.
 #[test]
 fn the_nu_checker_finds_no_error_in_the_example_decks() {
-    let jar = root().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    if !jar.is_file() {
-        if ci() {
-            panic!("node_modules/vnu-jar is missing (run npm ci); CI is set, so this fails");
-        }
-        eprintln!("note: vnu-jar not installed (npm ci); skipping the Nu checker");
+    if !common::have(&["java"], "the Nu HTML checker") {
         return;
     }
-    let java_ok = Command::new("java")
-        .arg("-version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !java_ok {
-        if ci() {
-            panic!("java is missing; the Nu checker cannot run (CI is set, so this fails)");
-        }
-        eprintln!("note: java not found; skipping the Nu checker");
+    let Some(node_modules) = common::npm_tools("the Nu HTML checker") else {
         return;
-    }
+    };
+    let jar = node_modules.join("vnu-jar/build/dist/vnu.jar");
+    assert!(jar.is_file(), "{} is missing", jar.display());
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for case in cases().iter().filter(|c| c.example) {
+    for case in cases().iter().filter(|c| c.validate) {
         files.push(build(case, dir.path()).html);
     }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("fixture-rough-edges.html")),
+        "the rough-edges fixture is validated"
+    );
     let out = Command::new("java")
         .arg("-jar")
         .arg(&jar)
