@@ -15,7 +15,6 @@
 //! same table only when the slide still overflows its own frame (W203).
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::geometry::CHART_HEIGHT;
 use crate::geometry::{
     BAR_CELL_WIDTH, BAR_HEIGHT, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_RULE,
     BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH,
@@ -23,6 +22,7 @@ use crate::geometry::{
     LABEL_GAP, ROW_RULE, SLIDE_FIT_STEPS, SUBTITLE_GAP, TABLE_LEADING, has_long_word,
     smallest_text,
 };
+use crate::geometry::{CHART_HEIGHT, STANDING_PAD_Y};
 use crate::i18n::{Labels, labels};
 use crate::layout::{Face, Fonts, Span, spans_of};
 use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind, StandingRow};
@@ -438,7 +438,7 @@ fn standing_height(
         )
         .max(header(labels.status));
     let name_width = (width - figures - (BAR_CELL_WIDTH + 4.0)).max(size * 4.0) - 2.0 * CELL_PAD_X;
-    let row_extra = 2.0 * CELL_PAD_Y + ROW_RULE;
+    let row_extra = 2.0 * STANDING_PAD_Y + ROW_RULE;
     let mut h = size * TABLE_LEADING + row_extra;
     for r in rows {
         let mut name = r.name.clone();

@@ -74,6 +74,9 @@ pub fn has_long_word(text: &str) -> bool {
 pub const BAR_CELL_WIDTH: f32 = 220.0;
 pub const BAR_WIDTH: f32 = 200.0;
 pub const BAR_HEIGHT: f32 = 28.0;
+/// The "where we stand" table's cells are closer (each row holds two lines,
+/// the latest value over its date).
+pub const STANDING_PAD_Y: f32 = 6.0;
 /// The "where we stand" table's chart: as wide as a bar, taller.
 pub const CHART_WIDTH: f32 = 200.0;
 pub const CHART_HEIGHT: f32 = 44.0;
@@ -213,6 +216,10 @@ mod tests {
         assert_eq!(px(".bar-cell", "width"), BAR_CELL_WIDTH);
         assert_eq!(px(".bar", "width"), BAR_WIDTH);
         assert_eq!(px(".bar", "height"), BAR_HEIGHT);
+        assert_eq!(
+            lengths(".standing th, .standing td", "padding"),
+            [STANDING_PAD_Y, CELL_PAD_X]
+        );
         assert_eq!(px(".chart", "width"), CHART_WIDTH);
         assert_eq!(px(".chart", "height"), CHART_HEIGHT);
         assert_eq!(px(".number", "right"), NUMBER_RIGHT);

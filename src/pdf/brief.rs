@@ -235,7 +235,14 @@ fn attempt(
         .iter()
         .flat_map(|s| s.measures.iter().cloned())
         .collect();
-    if let Some(metrics) = slides.iter().find(|s| !s.measures.is_empty()) {
+    // A follow-up deck's brief shows the standing table instead: it has the
+    // same figures, and the latest ones, and the brief stays one page.
+    let follow_up = slides.iter().any(|s| !s.standing.is_empty());
+    if let Some(metrics) = slides
+        .iter()
+        .find(|s| !s.measures.is_empty())
+        .filter(|_| !follow_up)
+    {
         let o = origin(metrics);
         // Right after the metrics section, the table belongs to it; after
         // another section it gets the metrics label as its heading.

@@ -17,7 +17,7 @@ use crate::geometry::{
     LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, NUMBER_BOTTOM, NUMBER_RIGHT, PAD_BOTTOM,
     PAD_SIDE, PAD_TOP, ROW_RULE, SLIDE_HEIGHT, SLIDE_WIDTH, SUBTITLE_GAP, TABLE_LEADING,
 };
-use crate::geometry::{CHART_HEIGHT, CHART_WIDTH};
+use crate::geometry::{CHART_HEIGHT, CHART_WIDTH, STANDING_PAD_Y};
 use crate::slides::{Bar, Chart, MeasureRow, Slide, SlideKind, StandingRow};
 use crate::theme::Sizes;
 
@@ -414,7 +414,7 @@ pub fn standing_table(
     let size = type_px * s;
     let leading = TABLE_LEADING;
     let pad_x = CELL_PAD_X * s;
-    let pad_y = CELL_PAD_Y * s;
+    let pad_y = STANDING_PAD_Y * s;
     let border = ROW_RULE * s;
     let l = ctx.labels;
     let style = |color, bold| Style {
@@ -455,7 +455,8 @@ pub fn standing_table(
             .flat_map(|c| c[i].iter())
             .map(|spans| ctx.width(spans, size))
             .fold(0.0, f32::max);
-        *w = (head_w.max(cell_w) + 2.0 * pad_x + 0.5).min(width / 7.0);
+        // Figures and dates are short and never break: as wide as they are.
+        *w = head_w.max(cell_w) + 2.0 * pad_x + 0.5;
     }
     let name_w = (width - widths.iter().sum::<f32>() - chart_w).max(width * 0.15);
     let mut columns = vec![Column {
