@@ -367,7 +367,11 @@ fn template(text: &str) -> Result<Arc<tera::Tera>, tera::Error> {
 }
 
 /// The CSS the page gets: colour variables and fonts from the theme, then its stylesheet.
-fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeError> {
+fn page_css(
+    theme: &Theme,
+    brand_color: Option<&str>,
+    standing: bool,
+) -> Result<String, ThemeError> {
     // The brand colour replaces the accent only in themes that take one, and
     // only as adjusted to keep the theme's text contrast.
     let c = theme.palette(brand_color).colors;
@@ -384,6 +388,12 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
     );
     css.push_str(&font_faces(theme));
     css.push_str(theme.text("style.css")?);
+    // The "where we stand" table's rules, only for a deck that has one: a
+    // deck without results gets the page it got before results existed.
+    if standing {
+        css.push('\n');
+        css.push_str(theme.text("standing.css")?);
+    }
     // A theme may keep the default stylesheet and add a few rules of its own.
     if theme.file("theme.css").is_some() {
         css.push('\n');
@@ -472,7 +482,11 @@ fn render_page(
             .iter()
             .map(|s| slide_view(s, total, l))
             .collect(),
-        css: page_css(theme, info.brand_color.as_deref())?,
+        css: page_css(
+            theme,
+            info.brand_color.as_deref(),
+            lowered.slides.iter().any(|s| !s.standing.is_empty()),
+        )?,
         js,
         csp,
     };
