@@ -18,6 +18,7 @@ pub mod html;
 pub mod i18n;
 pub mod layout;
 pub mod load;
+pub mod lsp;
 pub mod pdf;
 pub mod pipeline;
 pub mod raw;

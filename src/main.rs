@@ -138,6 +138,18 @@ enum Command {
         after_help = "Examples:\n  pitchdeck schema > deck.schema.json\n\nPut `#:schema ./deck.schema.json` on the first line of a deck and Taplo-based\neditors (Even Better TOML in VS Code, Zed, Helix) complete and check it."
     )]
     Schema,
+    /// Run the language server for deck files, over stdin and stdout (for editors).
+    #[command(
+        after_help = "Editors start it themselves; docs/editor.md shows the set-up for VS Code,\nNeovim, Helix and Zed. Diagnostics link to the docs under --docs-url."
+    )]
+    Lsp {
+        /// The URL of pitchdeck's `docs/` folder, which diagnostics link to
+        /// [default: the docs/ folder of the source it was built from, as a
+        /// file: URL, when still on disk; else no links]. A client's
+        /// `initializationOptions.docsUrl` wins.
+        #[arg(long, value_name = "URL")]
+        docs_url: Option<String>,
+    },
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(
         after_help = "Examples:\n  source <(pitchdeck completions bash)         # in ~/.bashrc\n  pitchdeck completions zsh > ~/.zfunc/_pitchdeck   # with fpath+=(~/.zfunc) before compinit\n  pitchdeck completions fish > ~/.config/fish/completions/pitchdeck.fish"
@@ -313,6 +325,7 @@ fn main() -> ExitCode {
             report,
         } => cmd::check::check(&deck, stats, &report),
         Command::Schema => cmd::schema::schema(),
+        Command::Lsp { docs_url } => cmd::lsp::lsp(docs_url),
         Command::Completions { shell } => cmd::completions::completions(shell),
         Command::Man { subcommand } => cmd::completions::man(subcommand.as_deref()),
     }

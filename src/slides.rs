@@ -163,7 +163,7 @@ fn round1(x: f64) -> f64 {
 }
 
 /// A figure with its unit, as the slide prints it.
-fn with_unit(figure: &str, unit: Option<&str>) -> String {
+pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
     match unit {
         Some("%") => format!("{figure}\u{a0}%"),
         Some(u) => format!("{figure} {u}"),

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod common;
 pub mod completions;
+pub mod lsp;
 pub mod new;
 pub mod schema;
 pub mod themes;
