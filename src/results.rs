@@ -78,7 +78,7 @@ pub enum RuleError {
 }
 
 /// A latest result older than this many days before `[deck] date` is
-/// warned about (W120).
+/// warned about (W125).
 pub const STALE_DAYS: i64 = 90;
 
 /// How far above or below the pace a measure must be to be ahead or behind.
@@ -155,7 +155,7 @@ pub fn any(deck: &Deck) -> bool {
 
 /// Reads the results file (a stage after parsing, like the images), adds its
 /// rows to the measures, and reports what results make wrong: a results file
-/// that cannot be used or a bad row in it (E014), results without a
+/// that cannot be used or a bad row in it (E015), results without a
 /// `[deck] date` (E004), a `by` that is not after `since` (E006).
 pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -231,7 +231,7 @@ pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
 fn read_file(path: &Text, dir: &Path) -> Result<(String, Arc<str>), Diagnostic> {
     let raw = path.value.trim();
     let err = |msg: String, help: &str| {
-        Diagnostic::new(Code::E014, msg)
+        Diagnostic::new(Code::E015, msg)
             .at(path.span.clone())
             .help(help.to_string())
     };
@@ -411,7 +411,7 @@ pub fn parse_csv(
         None => {
             problems.push(at(
                 0..0,
-                Diagnostic::new(Code::E014, "the results file is empty")
+                Diagnostic::new(Code::E015, "the results file is empty")
                     .help("start it with the header line measure,date,value"),
             ));
             return (rows, problems);
@@ -431,7 +431,7 @@ pub fn parse_csv(
             Some(_) => problems.push(at(
                 span,
                 Diagnostic::new(
-                    Code::E014,
+                    Code::E015,
                     format!("the column `{name}` comes twice in the header"),
                 )
                 .help("the header is measure,date,value"),
@@ -444,7 +444,7 @@ pub fn parse_csv(
                 problems.push(at(
                     span,
                     Diagnostic::new(
-                        Code::E014,
+                        Code::E015,
                         format!("unknown column `{name}` in the results file"),
                     )
                     .help(help),
@@ -464,7 +464,7 @@ pub fn parse_csv(
                 .first()
                 .map_or(0..0, |s| s.start..spans.last().map_or(s.end, |l| l.end)),
             Diagnostic::new(
-                Code::E014,
+                Code::E015,
                 format!(
                     "the results file's header has no column {}",
                     missing.join(", ")
@@ -505,7 +505,7 @@ pub fn parse_csv(
             problems.push(at(
                 line_span,
                 Diagnostic::new(
-                    Code::E014,
+                    Code::E015,
                     format!("the row has {} fields; a row is measure,date,value", record.len()),
                 )
                 .help("put text with commas in double quotes: \"Replies, within a day\",2027-01-31,40"),
@@ -515,7 +515,7 @@ pub fn parse_csv(
         let (Some(date), Some(date_span)) = field(dc) else {
             problems.push(at(
                 line_span,
-                Diagnostic::new(Code::E014, "the row has no date")
+                Diagnostic::new(Code::E015, "the row has no date")
                     .help("a row is measure,date,value, e.g. Replies within a day,2027-01-31,40"),
             ));
             continue;
@@ -523,7 +523,7 @@ pub fn parse_csv(
         let (Some(value), Some(value_span)) = field(vc) else {
             problems.push(at(
                 line_span,
-                Diagnostic::new(Code::E014, "the row has no value")
+                Diagnostic::new(Code::E015, "the row has no value")
                     .help("a row is measure,date,value, e.g. Replies within a day,2027-01-31,40"),
             ));
             continue;
@@ -550,7 +550,7 @@ pub fn parse_csv(
             problems.push(at(
                 trimmed(name_span),
                 Diagnostic::new(
-                    Code::E014,
+                    Code::E015,
                     format!("unknown measure \"{name}\" in the results file"),
                 )
                 .help(help),
@@ -560,7 +560,7 @@ pub fn parse_csv(
         if parsed_date.is_none() {
             problems.push(at(
                 trimmed(date_span),
-                Diagnostic::new(Code::E014, format!("`{date}` is not a date"))
+                Diagnostic::new(Code::E015, format!("`{date}` is not a date"))
                     .help("write the date as YYYY-MM-DD, e.g. 2027-01-31"),
             ));
         }
@@ -574,7 +574,7 @@ pub fn parse_csv(
             };
             problems.push(at(
                 trimmed(value_span.clone()),
-                Diagnostic::new(Code::E014, format!("`{value}` is not a number")).help(help),
+                Diagnostic::new(Code::E015, format!("`{value}` is not a number")).help(help),
             ));
         }
         if let (Some(index), Some(date), Some(value)) = (index, parsed_date, parsed_value) {
@@ -606,7 +606,7 @@ fn csv_error(
     at(
         offset..offset,
         Diagnostic::new(
-            Code::E014,
+            Code::E015,
             format!("the results file cannot be read as CSV: {e}"),
         )
         .help("a row is measure,date,value; text with commas or quotes goes in double quotes"),

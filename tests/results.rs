@@ -139,7 +139,7 @@ fn a_misspelt_measure_in_the_results_file_fails_at_its_place_and_writes_nothing(
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("error[E014]"), "{stderr}");
+    assert!(stderr.contains("error[E015]"), "{stderr}");
     assert!(
         stderr.contains("results.csv:8:1"),
         "the place in the results file: {stderr}"
@@ -172,11 +172,11 @@ fn bad_dates_and_numbers_are_reported_at_their_column() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     // "Följare på Instagram," is 21 characters: the date starts at column 22.
     assert!(
-        stderr.contains("results.csv:19:22: error[E014]: `2027-02-30` is not a date"),
+        stderr.contains("results.csv:19:22: error[E015]: `2027-02-30` is not a date"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("results.csv:20:33: error[E014]: `2 400 st` is not a number"),
+        stderr.contains("results.csv:20:33: error[E015]: `2 400 st` is not a number"),
         "{stderr}"
     );
 }
@@ -199,7 +199,7 @@ fn a_results_file_outside_the_decks_folder_is_an_error() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "error[E014]: the results file is outside the deck's folder: `../results.csv`",
+            "error[E015]: the results file is outside the deck's folder: `../results.csv`",
         ));
     let missing = fs::read_to_string(&deck)
         .unwrap()
@@ -298,7 +298,7 @@ fn the_check_knows_results() {
     );
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        out.contains("W118") && out.contains("is after the deck's date 2027-06-01"),
+        out.contains("W123") && out.contains("is after the deck's date 2027-06-01"),
         "{out}"
     );
     assert!(
@@ -306,7 +306,7 @@ fn the_check_knows_results() {
         "{out}"
     );
     assert!(
-        out.contains("W119") && out.contains("2026-12-01 comes after 2027-03-01"),
+        out.contains("W124") && out.contains("2026-12-01 comes after 2027-03-01"),
         "{out}"
     );
     // Stale: the latest result is 92 days old.
@@ -318,7 +318,7 @@ fn the_check_knows_results() {
         ),
     );
     assert!(
-        out.contains("W120") && out.contains("92 days before"),
+        out.contains("W125") && out.contains("92 days before"),
         "{out}"
     );
     let (_, out) = short(
@@ -328,15 +328,15 @@ fn the_check_knows_results() {
             "by = 2027-12-31\nresults = [{ date = 2027-03-03, value = 30 }]",
         ),
     );
-    assert!(!out.contains("W120"), "90 days is recent enough: {out}");
-    // Past its deadline with no result, in a deck with results: W121, not W115.
+    assert!(!out.contains("W125"), "90 days is recent enough: {out}");
+    // Past its deadline with no result, in a deck with results: W126, not W115.
     let two = small_deck(
         "date = 2027-06-01",
         "by = 2027-12-31\nresults = [{ date = 2027-05-01, value = 30 }]\n[[metrics.measure]]\nname = \"Posts\"\nbaseline = 1\ntarget = 5\nby = 2027-04-30",
     );
     let (_, out) = short(dir.path(), &two);
     assert!(
-        out.contains("W121") && out.contains("“Posts” was due 2027-04-30 and has no result"),
+        out.contains("W126") && out.contains("“Posts” was due 2027-04-30 and has no result"),
         "{out}"
     );
     assert!(!out.contains("W115"), "{out}");
@@ -351,7 +351,7 @@ fn the_check_knows_results() {
         "since = 2027-01-01\nresults_file = \"r.csv\"",
     );
     let (_, out) = short(dir.path(), &with_file);
-    assert!(out.contains("r.csv:2:1: warning[W118]"), "{out}");
+    assert!(out.contains("r.csv:2:1: warning[W123]"), "{out}");
 }
 
 #[test]

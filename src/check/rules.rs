@@ -91,7 +91,7 @@ impl Checker<'_> {
                 {
                     let d = r.place.point(
                         Diagnostic::new(
-                            Code::W118,
+                            Code::W123,
                             format!(
                                 "the result of “{name}” from {} is after the deck's date {date}",
                                 r.date
@@ -109,7 +109,7 @@ impl Checker<'_> {
                 {
                     let d = r.place.point(
                         Diagnostic::new(
-                            Code::W118,
+                            Code::W123,
                             format!(
                                 "the result of “{name}” from {} is before its baseline's date {since}",
                                 r.date
@@ -123,7 +123,7 @@ impl Checker<'_> {
             if let Some(pair) = m.results.windows(2).find(|w| w[1].date < w[0].date) {
                 let d = pair[1].place.point(
                     Diagnostic::new(
-                        Code::W119,
+                        Code::W124,
                         format!(
                             "the results of “{name}” are not in date order: {} comes after {}",
                             pair[1].date, pair[0].date
@@ -140,7 +140,7 @@ impl Checker<'_> {
                     if age > crate::results::STALE_DAYS {
                         let d = latest.place.point(
                             Diagnostic::new(
-                                Code::W120,
+                                Code::W125,
                                 format!(
                                     "the latest result of “{name}” is from {}, {age} days before the deck's date",
                                     latest.date
@@ -156,7 +156,7 @@ impl Checker<'_> {
                 }
                 None if m.by < date => {
                     let d = warn(
-                        Code::W121,
+                        Code::W126,
                         format!(
                             "“{name}” was due {} and has no result",
                             m.by
@@ -557,7 +557,7 @@ impl Checker<'_> {
                 );
                 self.push(d, metrics);
             }
-            // A follow-up deck reports on deadlines that have passed (W121).
+            // A follow-up deck reports on deadlines that have passed (W126).
             if let Some(date) = deck.meta.date
                 && m.by < date
                 && !crate::results::any(deck)

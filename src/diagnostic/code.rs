@@ -120,7 +120,7 @@ codes! {
         E011: "over a limit (file size, text length, counts)",
         E012: "the theme cannot draw the HTML deck: its template does not parse or render, or a file it needs is missing",
         E013: "the PDF back end could not draw the PDF (a theme font that cannot be embedded)",
-        E014: "a results file that cannot be used (remote, outside the deck's folder, missing, not CSV), or a row in it with an unknown measure, a bad date or a bad number",
+        E015: "a results file that cannot be used (remote, outside the deck's folder, missing, not CSV), or a row in it with an unknown measure, a bad date or a bad number",
     }
     Reading {
         W001: "`image_alt` given without an `image`",
@@ -145,10 +145,10 @@ codes! {
         W115("deadline-before-date"): "a measure's deadline `by` is before the deck's `date`",
         W116("too-many-slides"): "more slides than `minutes`: about one slide a minute",
         W117("too-long-to-say"): "the words to say (slides and notes) take longer than `minutes`",
-        W118("result-out-of-range"): "a result is dated after the deck's `date` or before its measure's `since`",
-        W119("results-out-of-order"): "a measure's results are not in date order",
-        W120("stale-result"): "a measure's latest result is more than 90 days older than the deck's `date`",
-        W121("no-result-past-deadline"): "in a deck with results, a measure is past its `by` with no result",
+        W123("result-out-of-range"): "a result is dated after the deck's `date` or before its measure's `since`",
+        W124("results-out-of-order"): "a measure's results are not in date order",
+        W125("stale-result"): "a measure's latest result is more than 90 days older than the deck's `date`",
+        W126("no-result-past-deadline"): "in a deck with results, a measure is past its `by` with no result",
     }
     Pdf {
         W201: "the theme's font has no glyph for a character; the PDF shows a stand-in",
@@ -216,7 +216,7 @@ pub fn suggest_rule(unknown: &str) -> Option<&'static str> {
     let key = unknown.trim().to_ascii_uppercase();
     let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
     // A letter typed for the digit it looks like: "W1O8" is W108 (and not
-    // as close to W118, W128, … as to W108 by spelling alone).
+    // as close to W123, W128, … as to W108 by spelling alone).
     if key.len() == 4 {
         let digits: String = key
             .chars()
