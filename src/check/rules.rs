@@ -78,9 +78,110 @@ impl Checker<'_> {
         self.word_lists();
         self.abbreviations();
         self.argument();
+        self.results();
         self.timing();
         self.style();
         self.numbers();
+    }
+
+    /// The results of a follow-up deck: dated where they can be, in order,
+    /// recent, and one for every measure whose deadline has passed.
+    fn results(&mut self) {
+        let deck = self.deck;
+        if !crate::results::any(deck) {
+            return;
+        }
+        let metrics = self
+            .texts
+            .iter()
+            .find(|t| t.kind == SlideKind::Section(SectionKind::Metrics));
+        let today = deck.meta.date;
+        for m in &deck.measures {
+            let name = m.name.value.trim();
+            for r in &m.results {
+                if let Some(date) = today
+                    && r.date > date
+                {
+                    let d = r.place.point(
+                        Diagnostic::new(
+                            Code::W123,
+                            format!(
+                                "the result of “{name}” from {} is after the deck's date {date}",
+                                r.date
+                            ),
+                        )
+                        .help(format!(
+                            "a result cannot be from after the meeting: correct its date, or set [deck] date to the day you present (at least {})",
+                            r.date
+                        )),
+                    );
+                    self.push(d, metrics);
+                }
+                if let Some(since) = m.since
+                    && r.date < since
+                {
+                    let d = r.place.point(
+                        Diagnostic::new(
+                            Code::W123,
+                            format!(
+                                "the result of “{name}” from {} is before its baseline's date {since}",
+                                r.date
+                            ),
+                        )
+                        .help("correct the result's date, or set `since` to when the baseline was taken"),
+                    );
+                    self.push(d, metrics);
+                }
+            }
+            if let Some(pair) = m.results.windows(2).find(|w| w[1].date < w[0].date) {
+                let d = pair[1].place.point(
+                    Diagnostic::new(
+                        Code::W124,
+                        format!(
+                            "the results of “{name}” are not in date order: {} comes after {}",
+                            pair[1].date, pair[0].date
+                        ),
+                    )
+                    .help("list the results oldest first, so that the latest is plain to see"),
+                );
+                self.push(d, metrics);
+            }
+            let Some(date) = today else { continue };
+            match crate::results::latest(&m.results) {
+                Some(latest) => {
+                    let age = date.days_since_epoch() - latest.date.days_since_epoch();
+                    if age > crate::results::STALE_DAYS {
+                        let d = latest.place.point(
+                            Diagnostic::new(
+                                Code::W125,
+                                format!(
+                                    "the latest result of “{name}” is from {}, {age} days before the deck's date",
+                                    latest.date
+                                ),
+                            )
+                            .help(format!(
+                                "measure it again before the meeting: a status older than {} days says little about today",
+                                crate::results::STALE_DAYS
+                            )),
+                        );
+                        self.push(d, metrics);
+                    }
+                }
+                None if m.by < date => {
+                    let d = warn(
+                        Code::W126,
+                        format!(
+                            "“{name}” was due {} and has no result",
+                            m.by
+                        ),
+                        m.by_span.clone(),
+                        "add the value it reached (in `results` or the results file): leadership will ask".to_string(),
+                    );
+                    self.push(d, metrics);
+                }
+                None => {}
+            }
+        }
     }
 
     fn push(&mut self, d: Diagnostic, slide: Option<&SlideText>) {
@@ -540,8 +641,10 @@ impl Checker<'_> {
                 );
                 self.push(d, metrics);
             }
+            // A follow-up deck reports on deadlines that have passed (W126).
             if let Some(date) = deck.meta.date
                 && x.by < date
+                && !crate::results::any(deck)
             {
                 let mut next = date;
                 next.year = next.year.saturating_add(1);

@@ -122,6 +122,13 @@ pub fn write(slide: &Slide, ctx: &Ctx, media: &mut Media) -> Written {
         SlideKind::Title => title(&mut part, slide, ctx, media),
         SlideKind::Divider => divider(&mut part, slide, ctx),
         SlideKind::Section(_) | SlideKind::Objection => content(&mut part, slide, ctx, media),
+        // Where we stand: for now one editable paragraph a measure (figures,
+        // date and the status word), not yet a native table and chart.
+        SlideKind::Standing => {
+            let mut standing = slide.clone();
+            standing.points = slide.standing.iter().map(standing_line).collect();
+            content(&mut part, &standing, ctx, media)
+        }
     }
     number(&mut part, slide, ctx);
     part.xml
@@ -996,4 +1003,28 @@ fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
     }
     part.xml.push_str("</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>");
     Some((part.xml, rels(&part.rels)))
+}
+
+/// A row of the "where we stand" table as one line of text.
+fn standing_line(row: &crate::slides::StandingRow) -> crate::slides::Rich {
+    let mut line = row.name.text();
+    if let Some(unit) = &row.unit {
+        line.push_str(&format!(" ({unit})"));
+    }
+    line.push_str(": ");
+    if let Some(base) = &row.baseline_text {
+        line.push_str(base);
+        line.push_str(" → ");
+    }
+    if let Some(latest) = &row.latest_text {
+        line.push_str(latest);
+        if let Some(date) = &row.latest_date {
+            line.push_str(&format!(" ({date})"));
+        }
+    }
+    line.push_str(&format!(" / {} ({})", row.target_text, row.by));
+    if let Some(word) = &row.status_word {
+        line.push_str(&format!(" — {word}"));
+    }
+    crate::slides::Rich::plain(line)
 }
