@@ -72,7 +72,8 @@ pub fn compile_in(source: &str, dir: &Path, messages: Option<deck::Lang>) -> Com
     } = load::parse(source);
     diagnostics.extend(load::resolve_images(deck.as_mut(), &images, dir));
     if let Some(deck) = deck.as_mut() {
-        diagnostics.extend(results::resolve(deck, dir));
+        let lang = messages.unwrap_or(deck.meta.lang);
+        diagnostics.extend(results::resolve(deck, dir, lang));
     }
     diagnostics.extend(theme.and_then(|spec| theme::unknown_theme(&spec, dir)));
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -13,7 +13,8 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::deck::{Date, Deck, Measured, Number, Place, Text};
+use crate::check::messages::Msg;
+use crate::deck::{Date, Deck, Lang, Measured, Number, Place, Text};
 use crate::diagnostic::{Code, Diagnostic, File, suggest};
 use crate::i18n::Labels;
 use crate::load::{MAX_RESULTS, MAX_RESULTS_BYTES};
@@ -156,15 +157,16 @@ pub fn any(deck: &Deck) -> bool {
 /// Reads the results file (a stage after parsing, like the images), adds its
 /// rows to the measures, and reports what results make wrong: a results file
 /// that cannot be used or a bad row in it (E015), results without a
-/// `[deck] date` (E004), a `by` that is not after `since` (E006).
-pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
+/// `[deck] date` (E004), a `by` that is not after `since` (E006). The
+/// messages are in `lang`, as the check's are.
+pub fn resolve(deck: &mut Deck, dir: &Path, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(path) = deck.results_file.clone() {
-        match read_file(&path, dir) {
+        match read_file(&path, dir, lang) {
             Ok((shown, text)) => {
                 let names: Vec<String> =
                     deck.measures.iter().map(|m| m.name.value.clone()).collect();
-                let (rows, mut problems) = parse_csv(&shown, &text, &names);
+                let (rows, mut problems) = parse_csv(&shown, &text, &names, lang);
                 out.append(&mut problems);
                 for (index, measured) in rows {
                     deck.measures[index].results.push(measured);
@@ -175,12 +177,16 @@ pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
                             m.results[MAX_RESULTS].place.point(
                                 Diagnostic::new(
                                     Code::E011,
-                                    format!(
-                                        "the measure \"{name}\" has {} results; the limit is {MAX_RESULTS}",
-                                        m.results.len()
+                                    Msg::E011Results.fill(
+                                        lang,
+                                        &[
+                                            ("name", name),
+                                            ("n", &m.results.len()),
+                                            ("max", &MAX_RESULTS),
+                                        ],
                                     ),
                                 )
-                                .help("keep one result a month or so; a slide shows a few"),
+                                .help(Msg::E011ResultsHelp.plain(lang)),
                             ),
                         );
                     }
@@ -191,12 +197,9 @@ pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
     }
     if any(deck) && deck.meta.date.is_none() {
         out.push(
-            Diagnostic::new(
-                Code::E004,
-                "[deck] is missing the required key `date`: results are measured against it",
-            )
-            .at(deck.meta.span.clone())
-            .help("add the date of the meeting — it is \"today\" for the status of each measure: date = 2027-03-31"),
+            Diagnostic::new(Code::E004, Msg::E004Date.plain(lang))
+                .at(deck.meta.span.clone())
+                .help(Msg::E004DateHelp.plain(lang)),
         );
     }
     for m in &deck.measures {
@@ -205,20 +208,25 @@ pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
         };
         if m.by <= since {
             let from = if m.since_span.is_some() {
-                "its `since`"
+                Msg::E006FromSince.plain(lang)
             } else {
-                "[deck] date"
+                Msg::E006FromDate.plain(lang)
             };
             out.push(
                 Diagnostic::new(
                     Code::E006,
-                    format!(
-                        "the measure \"{}\" has `by` = {} but its baseline is from {since} ({from}): there is no time to measure progress over",
-                        m.name.value, m.by
+                    Msg::E006NoTime.fill(
+                        lang,
+                        &[
+                            ("name", &m.name.value),
+                            ("by", &m.by),
+                            ("since", &since),
+                            ("from", &from),
+                        ],
                     ),
                 )
                 .at(m.by_span.clone())
-                .help("give the date the baseline was taken as `since` in [metrics] (or in the measure), before `by`"),
+                .help(Msg::E006NoTimeHelp.plain(lang)),
             );
         }
     }
@@ -228,50 +236,37 @@ pub fn resolve(deck: &mut Deck, dir: &Path) -> Vec<Diagnostic> {
 /// The results file's path as messages show it, and its text; or why it
 /// cannot be used: remote, absolute, outside the deck's folder, missing, not
 /// a regular file, too large, not UTF-8.
-fn read_file(path: &Text, dir: &Path) -> Result<(String, Arc<str>), Diagnostic> {
+fn read_file(path: &Text, dir: &Path, lang: Lang) -> Result<(String, Arc<str>), Diagnostic> {
     let raw = path.value.trim();
-    let err = |msg: String, help: &str| {
+    let err = |msg: String, help: Msg| {
         Diagnostic::new(Code::E015, msg)
             .at(path.span.clone())
-            .help(help.to_string())
+            .help(help.plain(lang))
     };
+    // A message about the file, naming the path as written.
+    let about = |msg: Msg| msg.fill(lang, &[("path", &raw)]);
     if raw.contains("://") || raw.starts_with("data:") || raw.starts_with("//") {
-        return Err(err(
-            format!("the results file is not a local file: `{raw}`"),
-            "save the CSV in the deck's folder and give its relative path; the deck must build offline",
-        ));
+        return Err(err(about(Msg::E015Remote), Msg::E015RemoteHelp));
     }
     let rel = Path::new(raw);
     if rel.is_absolute() {
-        return Err(err(
-            format!("the results file path is absolute: `{raw}`"),
-            "give a path relative to the deck file, inside its folder",
-        ));
+        return Err(err(about(Msg::E015Absolute), Msg::E015AbsoluteHelp));
     }
     let full = dir.join(rel);
     let (Ok(root), Ok(real)) = (dir.canonicalize(), full.canonicalize()) else {
-        return Err(err(
-            format!("the results file was not found: `{raw}`"),
-            "check the path; it is relative to the deck file's folder",
-        ));
+        return Err(err(about(Msg::E015Missing), Msg::E015MissingHelp));
     };
     if !real.starts_with(&root) {
-        return Err(err(
-            format!("the results file is outside the deck's folder: `{raw}`"),
-            "copy the CSV into the deck's folder (or a folder below it)",
-        ));
+        return Err(err(about(Msg::E015Outside), Msg::E015OutsideHelp));
     }
     let meta = fs::metadata(&real).ok();
     if !meta.as_ref().is_some_and(fs::Metadata::is_file) {
-        return Err(err(
-            format!("the results file is not a regular file: `{raw}`"),
-            "give the path of a CSV file with the header measure,date,value",
-        ));
+        return Err(err(about(Msg::E015NotFile), Msg::E015NotFileHelp));
     }
     let too_large = || {
         err(
-            format!("the results file is over {MAX_RESULTS_BYTES} bytes: `{raw}`"),
-            "a results file needs a row per measurement; split off old rows",
+            Msg::E015TooLarge.fill(lang, &[("max", &MAX_RESULTS_BYTES), ("path", &raw)]),
+            Msg::E015TooLargeHelp,
         )
     };
     if meta.is_some_and(|m| m.len() > MAX_RESULTS_BYTES) {
@@ -284,8 +279,8 @@ fn read_file(path: &Text, dir: &Path) -> Result<(String, Arc<str>), Diagnostic> 
             .and_then(|f| f.take(MAX_RESULTS_BYTES + 1).read_to_end(&mut bytes))
             .map_err(|e| {
                 err(
-                    format!("the results file could not be read: {e}"),
-                    "check the file's permissions",
+                    Msg::E015Unreadable.fill(lang, &[("error", &e)]),
+                    Msg::E015UnreadableHelp,
                 )
             })?;
         bytes
@@ -293,12 +288,8 @@ fn read_file(path: &Text, dir: &Path) -> Result<(String, Arc<str>), Diagnostic> 
     if bytes.len() as u64 > MAX_RESULTS_BYTES {
         return Err(too_large());
     }
-    let mut text = String::from_utf8(bytes).map_err(|_| {
-        err(
-            format!("the results file is not UTF-8 text: `{raw}`"),
-            "save the CSV as UTF-8 (in a spreadsheet: CSV UTF-8)",
-        )
-    })?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|_| err(about(Msg::E015NotUtf8), Msg::E015NotUtf8Help))?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
@@ -386,6 +377,7 @@ pub fn parse_csv(
     shown: &str,
     text: &Arc<str>,
     names: &[String],
+    lang: Lang,
 ) -> (Vec<(usize, Measured)>, Vec<Diagnostic>) {
     let file = Arc::new(File {
         path: shown.to_string(),
@@ -411,13 +403,13 @@ pub fn parse_csv(
         None => {
             problems.push(at(
                 0..0,
-                Diagnostic::new(Code::E015, "the results file is empty")
-                    .help("start it with the header line measure,date,value"),
+                Diagnostic::new(Code::E015, Msg::E015Empty.plain(lang))
+                    .help(Msg::E015EmptyHelp.plain(lang)),
             ));
             return (rows, problems);
         }
         Some(Err(e)) => {
-            problems.push(csv_error(&at, &e, text));
+            problems.push(csv_error(&at, &e, text, lang));
             return (rows, problems);
         }
         Some(Ok(h)) => h,
@@ -432,20 +424,20 @@ pub fn parse_csv(
                 span,
                 Diagnostic::new(
                     Code::E015,
-                    format!("the column `{name}` comes twice in the header"),
+                    Msg::E015ColumnTwice.fill(lang, &[("name", &name)]),
                 )
-                .help("the header is measure,date,value"),
+                .help(Msg::E015Header.plain(lang)),
             )),
             None => {
                 let help = match suggest(&name.to_lowercase(), &COLUMNS) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "the header is measure,date,value".to_string(),
+                    Some(s) => Msg::E015ColumnSuggest.fill(lang, &[("name", &s)]),
+                    None => Msg::E015Header.plain(lang),
                 };
                 problems.push(at(
                     span,
                     Diagnostic::new(
                         Code::E015,
-                        format!("unknown column `{name}` in the results file"),
+                        Msg::E015UnknownColumn.fill(lang, &[("name", &name)]),
                     )
                     .help(help),
                 ));
@@ -465,12 +457,9 @@ pub fn parse_csv(
                 .map_or(0..0, |s| s.start..spans.last().map_or(s.end, |l| l.end)),
             Diagnostic::new(
                 Code::E015,
-                format!(
-                    "the results file's header has no column {}",
-                    missing.join(", ")
-                ),
+                Msg::E015NoColumn.fill(lang, &[("names", &missing.join(", "))]),
             )
-            .help("the first line names the columns: measure,date,value"),
+            .help(Msg::E015NoColumnHelp.plain(lang)),
         ));
         return (rows, problems);
     }
@@ -482,7 +471,7 @@ pub fn parse_csv(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(csv_error(&at, &e, text));
+                problems.push(csv_error(&at, &e, text, lang));
                 break;
             }
         };
@@ -495,8 +484,8 @@ pub fn parse_csv(
         if rows.len() + problems.len() > MAX_RESULTS * names.len().max(1) {
             problems.push(at(
                 line_span,
-                Diagnostic::new(Code::E011, "the results file has too many rows")
-                    .help(format!("keep at most {MAX_RESULTS} results per measure")),
+                Diagnostic::new(Code::E011, Msg::E011Rows.plain(lang))
+                    .help(Msg::E011RowsHelp.fill(lang, &[("max", &MAX_RESULTS)])),
             ));
             break;
         }
@@ -506,25 +495,25 @@ pub fn parse_csv(
                 line_span,
                 Diagnostic::new(
                     Code::E015,
-                    format!("the row has {} fields; a row is measure,date,value", record.len()),
+                    Msg::E015Fields.fill(lang, &[("n", &record.len())]),
                 )
-                .help("put text with commas in double quotes: \"Replies, within a day\",2027-01-31,40"),
+                .help(Msg::E015FieldsHelp.plain(lang)),
             ));
             continue;
         };
         let (Some(date), Some(date_span)) = field(dc) else {
             problems.push(at(
                 line_span,
-                Diagnostic::new(Code::E015, "the row has no date")
-                    .help("a row is measure,date,value, e.g. Replies within a day,2027-01-31,40"),
+                Diagnostic::new(Code::E015, Msg::E015NoDate.plain(lang))
+                    .help(Msg::E015RowHelp.plain(lang)),
             ));
             continue;
         };
         let (Some(value), Some(value_span)) = field(vc) else {
             problems.push(at(
                 line_span,
-                Diagnostic::new(Code::E015, "the row has no value")
-                    .help("a row is measure,date,value, e.g. Replies within a day,2027-01-31,40"),
+                Diagnostic::new(Code::E015, Msg::E015NoValue.plain(lang))
+                    .help(Msg::E015RowHelp.plain(lang)),
             ));
             continue;
         };
@@ -537,21 +526,27 @@ pub fn parse_csv(
         let index = names.iter().position(|n| n.trim() == name);
         if index.is_none() {
             let help = match suggest(name, &name_refs) {
-                Some(s) => format!("did you mean \"{s}\"?"),
-                None => format!(
-                    "the measure is a [[metrics.measure]] `name`, exactly as written: {}",
-                    names
-                        .iter()
-                        .map(|n| format!("\"{n}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                Some(s) => Msg::E015MeasureSuggest.fill(lang, &[("name", &s)]),
+                None => Msg::E015MeasureList.fill(
+                    lang,
+                    &[(
+                        "names",
+                        &names
+                            .iter()
+                            .map(|n| match lang {
+                                Lang::En => format!("\"{n}\""),
+                                Lang::Sv => format!("”{n}”"),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )],
                 ),
             };
             problems.push(at(
                 trimmed(name_span),
                 Diagnostic::new(
                     Code::E015,
-                    format!("unknown measure \"{name}\" in the results file"),
+                    Msg::E015UnknownMeasure.fill(lang, &[("name", &name)]),
                 )
                 .help(help),
             ));
@@ -560,21 +555,25 @@ pub fn parse_csv(
         if parsed_date.is_none() {
             problems.push(at(
                 trimmed(date_span),
-                Diagnostic::new(Code::E015, format!("`{date}` is not a date"))
-                    .help("write the date as YYYY-MM-DD, e.g. 2027-01-31"),
+                Diagnostic::new(Code::E015, Msg::E015NotDate.fill(lang, &[("text", &date)]))
+                    .help(Msg::E015NotDateHelp.plain(lang)),
             ));
         }
         let parsed_value = parse_number(value);
         if parsed_value.is_none() {
             let hint = value.trim_end_matches('%').trim();
             let help = if parse_number(hint).is_some() {
-                format!("write the number without the unit: {hint}")
+                Msg::E015NumberUnitHelp.fill(lang, &[("number", &hint)])
             } else {
-                "write a number such as 40 or 40.5".to_string()
+                Msg::E015NumberHelp.plain(lang)
             };
             problems.push(at(
                 trimmed(value_span.clone()),
-                Diagnostic::new(Code::E015, format!("`{value}` is not a number")).help(help),
+                Diagnostic::new(
+                    Code::E015,
+                    Msg::E015NotNumber.fill(lang, &[("text", &value)]),
+                )
+                .help(help),
             ));
         }
         if let (Some(index), Some(date), Some(value)) = (index, parsed_date, parsed_value) {
@@ -599,17 +598,15 @@ fn csv_error(
     at: &dyn Fn(std::ops::Range<usize>, Diagnostic) -> Diagnostic,
     e: &csv::Error,
     text: &str,
+    lang: Lang,
 ) -> Diagnostic {
     let offset = e
         .position()
         .map_or(0, |p| (p.byte() as usize).min(text.len()));
     at(
         offset..offset,
-        Diagnostic::new(
-            Code::E015,
-            format!("the results file cannot be read as CSV: {e}"),
-        )
-        .help("a row is measure,date,value; text with commas or quotes goes in double quotes"),
+        Diagnostic::new(Code::E015, Msg::E015Csv.fill(lang, &[("error", e)]))
+            .help(Msg::E015CsvHelp.plain(lang)),
     )
 }
 
@@ -782,7 +779,7 @@ mod tests {
         let text: Arc<str> = Arc::from(
             "measure,date,value\nReplies within a day,2027-01-31,40\n\"Folowers\",2027-01-31,x\nFollowers,2027-02-30,12\n",
         );
-        let (rows, problems) = parse_csv("results.csv", &text, &names);
+        let (rows, problems) = parse_csv("results.csv", &text, &names, Lang::En);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].0, 0);
         assert_eq!(rows[0].1.value, Number(40.0));
@@ -809,15 +806,75 @@ mod tests {
     }
 
     #[test]
+    fn csv_problems_in_swedish_at_the_same_places() {
+        let names = vec!["Svar inom en dag".to_string(), "Följare".to_string()];
+        let text: Arc<str> = Arc::from("measure,datum,value\n");
+        let (_, problems) = parse_csv("r.csv", &text, &names, Lang::Sv);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "okänd kolumn `datum` i resultatfilen",
+                "rubrikraden i resultatfilen saknar kolumnen date"
+            ]
+        );
+        assert_eq!(problems[0].help.as_deref(), Some("menade du `date`?"));
+        let text: Arc<str> =
+            Arc::from("measure,date,value\nFöljar,2027-01-31,x\nQ,2027-02-30,1\nFöljare\n");
+        let en = parse_csv("r.csv", &text, &names, Lang::En).1;
+        let sv = parse_csv("r.csv", &text, &names, Lang::Sv).1;
+        let spans = |d: &[Diagnostic]| d.iter().map(|p| p.span.clone()).collect::<Vec<_>>();
+        assert_eq!(spans(&en), spans(&sv));
+        let said: Vec<(&str, Option<&str>)> = sv
+            .iter()
+            .map(|p| (p.message.as_str(), p.help.as_deref()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "okänt mått ”Följar” i resultatfilen",
+                    Some("menade du ”Följare”?")
+                ),
+                (
+                    "`x` är inte ett tal",
+                    Some(
+                        "skriv ett tal, t.ex. 40 eller 40.5 (med decimalkomma inom citattecken: \"40,5\")"
+                    )
+                ),
+                (
+                    "okänt mått ”Q” i resultatfilen",
+                    Some(
+                        "måttet är ett `name` i [[metrics.measure]], skrivet exakt likadant: ”Svar inom en dag”, ”Följare”"
+                    )
+                ),
+                (
+                    "`2027-02-30` är inte ett datum",
+                    Some("skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-01-31")
+                ),
+                (
+                    "raden saknar datum",
+                    Some("en rad är measure,date,value, t.ex. Svar inom en dag,2027-01-31,40")
+                ),
+            ]
+        );
+        assert_eq!(
+            en[0].message,
+            "unknown measure \"Följar\" in the results file"
+        );
+        assert_eq!(en[4].message, "the row has no date");
+    }
+
+    #[test]
     fn a_csv_header_must_name_the_columns() {
         let names = vec!["A".to_string()];
         let text: Arc<str> = Arc::from("measure,datum,value\nA,2027-01-01,1\n");
-        let (rows, problems) = parse_csv("r.csv", &text, &names);
+        let (rows, problems) = parse_csv("r.csv", &text, &names, Lang::En);
         assert!(rows.is_empty());
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `date`?"));
         let text: Arc<str> = Arc::from("value,measure,date\n1,A,2027-01-01\n");
-        let (rows, problems) = parse_csv("r.csv", &text, &names);
+        let (rows, problems) = parse_csv("r.csv", &text, &names, Lang::En);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(rows.len(), 1);
     }

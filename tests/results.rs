@@ -144,6 +144,31 @@ fn a_misspelt_measure_in_the_results_file_fails_at_its_place_and_writes_nothing(
         stderr.contains("results.csv:8:1"),
         "the place in the results file: {stderr}"
     );
+    // The deck is Swedish, so the message and the help are.
+    assert!(
+        stderr.contains("okänt mått ”Kommentarer som rör saker” i resultatfilen"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("menade du ”Kommentarer som rör saken”?"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&html).unwrap(), "the previous build");
+    assert!(!pdf.exists(), "no PDF written");
+    // `--lang en` gives the same in English, at the same place.
+    let out = pitchdeck()
+        .args(["build", "--lang", "en", "--pdf"])
+        .arg(&deck)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("results.csv:8:1"), "{stderr}");
+    assert!(
+        stderr.contains("unknown measure \"Kommentarer som rör saker\" in the results file"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("did you mean \"Kommentarer som rör saken\"?"),
         "{stderr}"
@@ -162,22 +187,34 @@ fn bad_dates_and_numbers_are_reported_at_their_column() {
         "Följare på Instagram,2027-02-30,2400\nFöljare på Instagram,2027-03-30,\"2 400 st\"\n",
     );
     fs::write(&csv, text).unwrap();
-    let out = pitchdeck()
-        .args(["check", "--format", "short"])
-        .arg(&deck)
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let run = |lang: &str| {
+        let out = pitchdeck()
+            .args(["check", "--format", "short", "--lang", lang])
+            .arg(&deck)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
     // "Följare på Instagram," is 21 characters: the date starts at column 22.
+    let en = run("en");
     assert!(
-        stderr.contains("results.csv:19:22: error[E015]: `2027-02-30` is not a date"),
-        "{stderr}"
+        en.contains("results.csv:19:22: error[E015]: `2027-02-30` is not a date"),
+        "{en}"
     );
     assert!(
-        stderr.contains("results.csv:20:33: error[E015]: `2 400 st` is not a number"),
-        "{stderr}"
+        en.contains("results.csv:20:33: error[E015]: `2 400 st` is not a number"),
+        "{en}"
+    );
+    let sv = run("sv");
+    assert!(
+        sv.contains("results.csv:19:22: error[E015]: `2027-02-30` är inte ett datum"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("results.csv:20:33: error[E015]: `2 400 st` är inte ett tal"),
+        "{sv}"
     );
 }
 
@@ -199,6 +236,14 @@ fn a_results_file_outside_the_decks_folder_is_an_error() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
+            "error[E015]: resultatfilen ligger utanför presentationens mapp: `../results.csv`",
+        ));
+    pitchdeck()
+        .args(["check", "--lang", "en"])
+        .arg(&deck)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
             "error[E015]: the results file is outside the deck's folder: `../results.csv`",
         ));
     let missing = fs::read_to_string(&deck)
@@ -207,6 +252,14 @@ fn a_results_file_outside_the_decks_folder_is_an_error() {
     fs::write(&deck, missing).unwrap();
     pitchdeck()
         .arg("check")
+        .arg(&deck)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "resultatfilen finns inte: `resultat.csv`",
+        ));
+    pitchdeck()
+        .args(["check", "--lang", "en"])
         .arg(&deck)
         .assert()
         .code(1)
@@ -272,10 +325,16 @@ fn small_deck(date: &str, measure: &str) -> String {
 }
 
 fn short(dir: &Path, text: &str) -> (Option<i32>, String) {
+    short_in(dir, text, &[])
+}
+
+/// [`short`] with more arguments to `check` (`--lang sv`).
+fn short_in(dir: &Path, text: &str, args: &[&str]) -> (Option<i32>, String) {
     let deck = dir.join("deck.toml");
     fs::write(&deck, text).unwrap();
     let out = pitchdeck()
         .args(["check", "--format", "short"])
+        .args(args)
         .arg(&deck)
         .output()
         .unwrap();
@@ -415,4 +474,104 @@ fn a_deck_without_baselines_shows_latest_values_and_no_status() {
     assert!(html.contains("The latest measured values."), "the heading");
     assert!(html.contains("30\u{a0}%<br><span class=\"when\">2027-05-01</span>"));
     assert!(html.contains("<td class=\"status\">–</td>"));
+}
+
+/// Every results diagnostic in both languages: the deck's own (English here)
+/// and, with `--lang sv` or `lang = "sv"`, Swedish, each with its help.
+#[test]
+fn the_results_messages_follow_the_decks_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
+        (
+            "date = 2027-06-01",
+            "by = 2027-12-31\nresults = [{ date = 2027-03-01, value = 30 }, { date = 2026-12-01, value = 10 }, { date = 2027-07-01, value = 40 }]",
+            &[
+                "warning[W123]: the result of “Replies” from 2027-07-01 is after the deck's date 2027-06-01",
+                "warning[W123]: the result of “Replies” from 2026-12-01 is before its baseline's date 2027-01-01",
+                "warning[W124]: the results of “Replies” are not in date order: 2026-12-01 comes after 2027-03-01",
+            ],
+            &[
+                "warning[W123]: resultatet för ”Replies” från 2027-07-01 ligger efter presentationens datum 2027-06-01",
+                "warning[W123]: resultatet för ”Replies” från 2026-12-01 ligger före utgångslägets datum 2027-01-01",
+                "warning[W124]: resultaten för ”Replies” står inte i datumordning: 2026-12-01 kommer efter 2027-03-01",
+            ],
+        ),
+        (
+            "date = 2027-06-01",
+            "by = 2027-12-31\nresults = [{ date = 2027-03-01, value = 30 }]",
+            &[
+                "warning[W125]: the latest result of “Replies” is from 2027-03-01, 92 days before the deck's date",
+            ],
+            &[
+                "warning[W125]: det senaste resultatet för ”Replies” är från 2027-03-01, 92 dagar före presentationens datum",
+            ],
+        ),
+        (
+            "date = 2027-06-01",
+            "by = 2027-12-31\nresults = [{ date = 2027-05-01, value = 30 }]\n[[metrics.measure]]\nname = \"Posts\"\nbaseline = 1\ntarget = 5\nunit = \"posts\"\nby = 2027-04-30",
+            &["warning[W126]: “Posts” was due 2027-04-30 and has no result"],
+            &["warning[W126]: ”Posts” skulle vara klart 2027-04-30 och har inget resultat"],
+        ),
+        (
+            "",
+            "by = 2027-12-31\nresults = [{ date = 2027-03-01, value = 30 }]",
+            &[
+                "error[E004]: [deck] is missing the required key `date`: results are measured against it",
+            ],
+            &[
+                "error[E004]: [deck] saknar den obligatoriska nyckeln `date`: resultaten mäts mot den",
+            ],
+        ),
+        (
+            "date = 2027-06-01",
+            "by = 2027-01-01\nresults = [{ date = 2027-03-01, value = 30 }]",
+            &[
+                "error[E006]: the measure \"Replies\" has `by` = 2027-01-01 but its baseline is from 2027-01-01",
+            ],
+            &[
+                "error[E006]: måttet ”Replies” har `by` = 2027-01-01 men utgångsläget är från 2027-01-01",
+            ],
+        ),
+    ];
+    for (date, measure, en, sv) in cases {
+        let text = small_deck(date, measure);
+        let (_, out_en) = short_in(dir.path(), &text, &[]);
+        let (_, out_sv) = short_in(dir.path(), &text, &["--lang", "sv"]);
+        // A Swedish deck gets the Swedish messages without `--lang`.
+        let swedish = text.replacen("[deck]\n", "[deck]\nlang = \"sv\"\n", 1);
+        let (_, out_deck_sv) = short_in(dir.path(), &swedish, &[]);
+        for want in *en {
+            assert!(out_en.contains(want), "{want}\n{out_en}");
+        }
+        for want in *sv {
+            assert!(out_sv.contains(want), "{want}\n{out_sv}");
+            assert!(out_deck_sv.contains(want), "{want}\n{out_deck_sv}");
+        }
+    }
+    // The help lines too, with their figures.
+    let text = small_deck(
+        "date = 2027-06-01",
+        "by = 2027-12-31\nresults = [{ date = 2027-03-01, value = 30 }]",
+    );
+    let help = |args: &[&str]| {
+        let deck = dir.path().join("deck.toml");
+        fs::write(&deck, &text).unwrap();
+        let out = pitchdeck()
+            .arg("check")
+            .args(args)
+            .arg(&deck)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let en = help(&[]);
+    assert!(
+        en.contains("= help: measure it again before the meeting: a status older than 90 days says little about today"),
+        "{en}"
+    );
+    let sv = help(&["--lang", "sv"]);
+    assert!(
+        sv.contains("= help: mät igen före mötet: ett läge som är äldre än 90 dagar säger lite om hur det är i dag"),
+        "{sv}"
+    );
 }

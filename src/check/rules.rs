@@ -91,91 +91,79 @@ impl Checker<'_> {
         if !crate::results::any(deck) {
             return;
         }
+        let m = self.messages;
         let metrics = self
             .texts
             .iter()
             .find(|t| t.kind == SlideKind::Section(SectionKind::Metrics));
         let today = deck.meta.date;
-        for m in &deck.measures {
-            let name = m.name.value.trim();
-            for r in &m.results {
-                if let Some(date) = today
-                    && r.date > date
+        for measure in &deck.measures {
+            let name = measure.name.value.trim();
+            for r in &measure.results {
+                if let Some(today) = today
+                    && r.date > today
                 {
+                    let args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("name", &name), ("date", &r.date), ("today", &today)];
                     let d = r.place.point(
-                        Diagnostic::new(
-                            Code::W123,
-                            format!(
-                                "the result of “{name}” from {} is after the deck's date {date}",
-                                r.date
-                            ),
-                        )
-                        .help(format!(
-                            "a result cannot be from after the meeting: correct its date, or set [deck] date to the day you present (at least {})",
-                            r.date
-                        )),
+                        Diagnostic::new(Code::W123, Msg::W123After.fill(m, &args))
+                            .help(Msg::W123AfterHelp.fill(m, &args)),
                     );
                     self.push(d, metrics);
                 }
-                if let Some(since) = m.since
+                if let Some(since) = measure.since
                     && r.date < since
                 {
+                    let args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("name", &name), ("date", &r.date), ("since", &since)];
                     let d = r.place.point(
-                        Diagnostic::new(
-                            Code::W123,
-                            format!(
-                                "the result of “{name}” from {} is before its baseline's date {since}",
-                                r.date
-                            ),
-                        )
-                        .help("correct the result's date, or set `since` to when the baseline was taken"),
+                        Diagnostic::new(Code::W123, Msg::W123Before.fill(m, &args))
+                            .help(Msg::W123BeforeHelp.plain(m)),
                     );
                     self.push(d, metrics);
                 }
             }
-            if let Some(pair) = m.results.windows(2).find(|w| w[1].date < w[0].date) {
+            if let Some(pair) = measure.results.windows(2).find(|w| w[1].date < w[0].date) {
                 let d = pair[1].place.point(
                     Diagnostic::new(
                         Code::W124,
-                        format!(
-                            "the results of “{name}” are not in date order: {} comes after {}",
-                            pair[1].date, pair[0].date
+                        Msg::W124.fill(
+                            m,
+                            &[
+                                ("name", &name),
+                                ("date", &pair[1].date),
+                                ("previous", &pair[0].date),
+                            ],
                         ),
                     )
-                    .help("list the results oldest first, so that the latest is plain to see"),
+                    .help(Msg::W124Help.plain(m)),
                 );
                 self.push(d, metrics);
             }
             let Some(date) = today else { continue };
-            match crate::results::latest(&m.results) {
+            match crate::results::latest(&measure.results) {
                 Some(latest) => {
                     let age = date.days_since_epoch() - latest.date.days_since_epoch();
                     if age > crate::results::STALE_DAYS {
                         let d = latest.place.point(
                             Diagnostic::new(
                                 Code::W125,
-                                format!(
-                                    "the latest result of “{name}” is from {}, {age} days before the deck's date",
-                                    latest.date
+                                Msg::W125.fill(
+                                    m,
+                                    &[("name", &name), ("date", &latest.date), ("age", &age)],
                                 ),
                             )
-                            .help(format!(
-                                "measure it again before the meeting: a status older than {} days says little about today",
-                                crate::results::STALE_DAYS
-                            )),
+                            .help(Msg::W125Help.fill(m, &[("max", &crate::results::STALE_DAYS)])),
                         );
                         self.push(d, metrics);
                     }
                 }
-                None if m.by < date => {
+                None if measure.by < date => {
                     let d = warn(
                         Code::W126,
-                        format!(
-                            "“{name}” was due {} and has no result",
-                            m.by
-                        ),
-                        m.by_span.clone(),
-                        "add the value it reached (in `results` or the results file): leadership will ask".to_string(),
+                        Msg::W126.fill(m, &[("name", &name), ("by", &measure.by)]),
+                        measure.by_span.clone(),
+                        Msg::W126Help.plain(m),
                     );
                     self.push(d, metrics);
                 }
