@@ -477,11 +477,12 @@ fn a_swedish_deck_is_checked_fixed_by_a_code_action_and_hovered_then_shut_down()
     assert_eq!(jargon["source"], "pitchdeck");
     let message = jargon["message"].as_str().unwrap();
     assert!(
-        message.starts_with("“initiera” on slide 4 (strategy) is jargon"),
+        // A Swedish deck gets the check's Swedish messages.
+        message.starts_with("”initiera” på bild 4 (strategy) är jargong"),
         "{message}"
     );
     assert!(
-        message.contains("\nhelp: a plain alternative: starta, inleda"),
+        message.contains("\nhelp: ett enklare ord: starta, inleda"),
         "{message}"
     );
     let href = jargon["codeDescription"]["href"].as_str().unwrap();

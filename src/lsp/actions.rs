@@ -35,8 +35,10 @@ pub fn suggestions(d: &Diagnostic) -> Vec<String> {
     };
     match d.code {
         // "a plain alternative: starta, inleda"
+        // The check speaks the deck's language: "ett enklare ord: starta, inleda".
         Code::W108 => help
             .strip_prefix("a plain alternative: ")
+            .or_else(|| help.strip_prefix("ett enklare ord: "))
             .map(|list| {
                 list.split(',')
                     .map(str::trim)
@@ -48,6 +50,7 @@ pub fn suggestions(d: &Diagnostic) -> Vec<String> {
         // "write “simple” ([check] words)"
         Code::W110 => help
             .strip_prefix("write “")
+            .or_else(|| help.strip_prefix("skriv ”"))
             .and_then(|rest| rest.split_once("” ([check] words)"))
             .map(|(word, _)| vec![word.to_string()])
             .unwrap_or_default(),
@@ -224,6 +227,10 @@ mod tests {
     fn suggestions_are_read_from_the_help() {
         let d = Diagnostic::new(Code::W108, "m").help("a plain alternative: starta, inleda");
         assert_eq!(suggestions(&d), ["starta", "inleda"]);
+        let d = Diagnostic::new(Code::W108, "m").help("ett enklare ord: starta, inleda");
+        assert_eq!(suggestions(&d), ["starta", "inleda"]);
+        let d = Diagnostic::new(Code::W110, "m").help("skriv ”enkel” ([check] words)");
+        assert_eq!(suggestions(&d), ["enkel"]);
         let d = Diagnostic::new(Code::E002, "m").help("did you mean `points`?");
         assert_eq!(suggestions(&d), ["points"]);
         let d = Diagnostic::new(Code::W110, "m").help("write “enkel” ([check] words)");
