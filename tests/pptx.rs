@@ -239,7 +239,58 @@ fn python_pptx_finds_the_argument_on_every_slide() {
                 );
             }
             let tables = got["tables"].as_u64().unwrap();
-            if slide.measures.is_empty() {
+            if !slide.standing.is_empty() {
+                // Where we stand: a native table whose cells hold the figures
+                // and the status as a word, and a described chart per row.
+                assert_eq!(tables, 1, "{at}: the standing table");
+                let rows: Vec<Vec<String>> = got["cells"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| strings(r).iter().map(|c| squash(c)).collect())
+                    .collect();
+                assert_eq!(rows.len(), slide.standing.len() + 1, "{at}: rows");
+                let l = pitchdeck::i18n::labels(lowered.info.lang);
+                assert_eq!(
+                    rows[0][..6],
+                    [l.measure, l.start, l.latest, l.target, l.by, l.status].map(squash),
+                    "{at}: header row"
+                );
+                for (r, row) in slide.standing.iter().zip(&rows[1..]) {
+                    assert!(row[0].starts_with(&squash(&r.name.text())), "{at}: {row:?}");
+                    if let Some(unit) = &r.unit {
+                        assert!(
+                            row[0].ends_with(&squash(&format!("({unit})"))),
+                            "{at}: {row:?}"
+                        );
+                    }
+                    assert_eq!(
+                        row[1],
+                        squash(r.baseline_text.as_deref().unwrap_or("–")),
+                        "{at}"
+                    );
+                    let latest = [r.latest_text.clone(), r.latest_date.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert_eq!(row[2], squash(&latest), "{at}");
+                    assert_eq!(row[3], squash(&r.target_text), "{at}");
+                    assert_eq!(row[4], r.by, "{at}");
+                    assert_eq!(
+                        row[5],
+                        squash(r.status_word.as_deref().unwrap_or("–")),
+                        "{at}: the status as a word"
+                    );
+                }
+                let charts = strings(&got["groups"]);
+                let want: Vec<&str> = slide
+                    .standing
+                    .iter()
+                    .map(|r| r.chart.description.as_str())
+                    .collect();
+                assert_eq!(charts, want, "{at}: a chart described in words per row");
+            } else if slide.measures.is_empty() {
                 assert_eq!(tables, 0, "{at}: no table");
             } else {
                 assert_eq!(tables, 1, "{at}: the measures as a table");
@@ -461,6 +512,11 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
             .iter()
             .zip(file["slides"].as_array().unwrap())
         {
+            if !slide.standing.is_empty() {
+                let what = format!("{name} ({theme})");
+                checked += charts_sit_beside_their_rows(slide, lowered.info.lang, got, &pdf, &what);
+                continue;
+            }
             if slide.measures.is_empty() {
                 continue;
             }
@@ -514,6 +570,73 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
         }
     }
     assert!(checked >= 20, "{checked} bars checked");
+}
+
+/// The words of page `page` of `pdf` as pdftotext places them: (xMin, yMin,
+/// yMax, text), in points.
+fn words_on(pdf: &Path, page: usize) -> Vec<(f64, f64, f64, String)> {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let text = l.split('>').nth(1)?.split('<').next()?;
+            let v = |key: &str| -> Option<f64> {
+                l.split(&format!("{key}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            Some((v("xMin")?, v("yMin")?, v("yMax")?, text.to_string()))
+        })
+        .collect()
+}
+
+/// On a "where we stand" slide in LibreOffice's rendering, each chart is
+/// level with its row: the status word (one line, set in the middle of its
+/// cell, below the status column's header and starting where it starts) is
+/// within a few points of the middle of the chart. Returns the charts checked.
+fn charts_sit_beside_their_rows(
+    slide: &Slide,
+    lang: pitchdeck::deck::Lang,
+    got: &Value,
+    pdf: &Path,
+    what: &str,
+) -> usize {
+    let at = format!("{what} slide {}", slide.number);
+    let head = pitchdeck::i18n::labels(lang).status;
+    let words = words_on(pdf, slide.number);
+    let (hx, _, hy, _) = words
+        .iter()
+        .find(|w| w.3 == head)
+        .cloned()
+        .unwrap_or_else(|| panic!("{at}: the header {head:?} in {words:?}"));
+    let mut status: Vec<f64> = words
+        .iter()
+        .filter(|w| (w.0 - hx).abs() < 2.0 && w.1 > hy)
+        .map(|w| (w.1 + w.2) / 2.0)
+        .collect();
+    status.sort_by(f64::total_cmp);
+    assert_eq!(status.len(), slide.standing.len(), "{at}: {status:?}");
+    let charts = got["bars"].as_array().unwrap();
+    assert_eq!(charts.len(), slide.standing.len(), "{at}: a chart a row");
+    let emu = |v: &Value| v.as_f64().unwrap() / 12_700.0;
+    for ((r, middle), chart) in slide.standing.iter().zip(&status).zip(charts) {
+        let chart_middle = emu(&chart["top"]) + emu(&chart["height"]) / 2.0;
+        assert!(
+            (chart_middle - middle).abs() < 4.0,
+            "{at}: the chart of {:?} is at {chart_middle:.1} pt, its row at {middle:.1} pt",
+            r.name.text()
+        );
+    }
+    slide.standing.len()
 }
 
 /// The same deck gives the same bytes, build after build.
