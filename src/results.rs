@@ -128,7 +128,8 @@ pub fn standing(
 /// The latest of a measure's results: the latest date; of two on one day, the
 /// one written last.
 pub fn latest(results: &[Measured]) -> Option<&Measured> {
-    results.iter().rev().max_by_key(|r| r.date)
+    // `max_by_key` returns the last of equal maxima: the one written last.
+    results.iter().max_by_key(|r| r.date)
 }
 
 /// The standing of a measure of `deck`, when the rule applies to it.
@@ -751,6 +752,27 @@ mod tests {
             standing(0.0, 10.0, day, d("2026-12-31"), day, (day, 5.0)),
             Err(RuleError::NoTime)
         );
+    }
+
+    #[test]
+    fn the_latest_result_is_the_latest_date_and_of_one_day_the_last_written() {
+        let r = |date: &str, value: f64| Measured {
+            date: d(date),
+            value: Number(value),
+            place: Place {
+                span: 0..0,
+                file: None,
+            },
+        };
+        let results = [
+            r("2027-03-01", 1.0),
+            r("2027-05-01", 2.0),
+            r("2027-05-01", 3.0),
+            r("2027-04-01", 4.0),
+        ];
+        assert_eq!(latest(&results).map(|m| m.value), Some(Number(3.0)));
+        assert_eq!(latest(&results[..2]).map(|m| m.value), Some(Number(2.0)));
+        assert!(latest(&[]).is_none());
     }
 
     #[test]
