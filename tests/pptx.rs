@@ -398,55 +398,76 @@ fn libreoffice_renders_one_page_per_slide() {
         return;
     }
     let b = built();
-    let out_dir = b.dir.path().join("rendered");
-    let profile = b.dir.path().join("lo-profile");
-    let out = with_fonts("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .args(b.files.values())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "soffice: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    for ((name, theme), path) in &b.files {
-        let deck = root().join("decks").join(format!("{name}.toml"));
-        let slides = lowered(&deck).slides.len();
-        let pdf = out_dir.join(path.with_extension("pdf").file_name().unwrap());
-        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout);
-        let pages: usize = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{name} ({theme}): no PDF from LibreOffice: {info}"));
-        assert_eq!(pages, slides, "{name} ({theme})");
+    // Once with the theme's font installed, once without it: most machines
+    // that open the file lack Atkinson Hyperlegible Next and show a wider
+    // stand-in (here Noto Sans or DejaVu Sans), and the tables must hold in
+    // both.
+    let bare = b.dir.path().join("bare-home");
+    std::fs::create_dir_all(&bare).unwrap();
+    for (label, home) in [
+        ("theme font", b.dir.path().join("home")),
+        ("stand-in font", bare),
+    ] {
+        // (No space in the profile's file: URL.)
+        let dir_name = label.replace(' ', "-");
+        let out_dir = b.dir.path().join(format!("rendered-{dir_name}"));
+        let profile = b.dir.path().join(format!("lo-profile-{dir_name}"));
+        let out = Command::new("soffice")
+            .env("HOME", &home)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&out_dir)
+            .args(b.files.values())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "soffice: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for ((name, theme), path) in &b.files {
+            let deck = root().join("decks").join(format!("{name}.toml"));
+            let slides = lowered(&deck).slides.len();
+            let pdf = out_dir.join(path.with_extension("pdf").file_name().unwrap());
+            let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+            let info = String::from_utf8_lossy(&info.stdout);
+            let pages: usize = info
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:"))
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or_else(|| {
+                    panic!("{name} ({theme}, {label}): no PDF from LibreOffice: {info}")
+                });
+            assert_eq!(pages, slides, "{name} ({theme}, {label})");
+        }
+        tables_hold(&out_dir, label);
     }
-    bars_sit_beside_their_rows(&out_dir);
 }
 
-/// In LibreOffice's rendering, each bar is level with its row: the middle of
-/// the row's date (the `By` cell, set in the middle of its row) is within a
-/// few points of the middle of the bar. A renderer that breaks a name into
-/// more lines than the PPTX planned for would make that row taller and move
-/// every later row away from its bar.
-fn bars_sit_beside_their_rows(rendered: &Path) {
+/// In LibreOffice's rendering of each measures table:
+/// - each bar is level with its row: the middle of the row's date (the `By`
+///   cell, set in the middle of its row) is within a few points of the
+///   middle of the bar. A renderer that breaks a name into more lines than
+///   the PPTX planned for would make that row taller and move every later
+///   row away from its bar;
+/// - every unit reads as one word (a narrow column would break "people"
+///   into "peopl / e");
+/// - the last row ends above the slide's bottom margin.
+fn tables_hold(rendered: &Path, label: &str) {
     if !python_pptx() {
         return;
     }
+    use pitchdeck::geometry::{PAD_BOTTOM, SLIDE_HEIGHT};
     let b = built();
     let paths: Vec<&PathBuf> = b.files.values().collect();
     let found = reopen(&paths);
@@ -472,27 +493,54 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
                 .output()
                 .unwrap();
             let words = String::from_utf8_lossy(&words.stdout);
-            // The dates of the `By` column, top to bottom: (middle, text).
-            let mut dates: Vec<(f64, String)> = words
+            let attr = |l: &str, key: &str| -> Option<f64> {
+                l.split(&format!("{key}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            let page_h = words
                 .lines()
+                .find(|l| l.trim_start().starts_with("<page "))
+                .and_then(|l| attr(l, "height"))
+                .expect("pdftotext gives the page's size");
+            // The page's words: (top, bottom, text).
+            let all: Vec<(f64, f64, String)> = words
+                .lines()
+                .filter(|l| l.trim_start().starts_with("<word "))
                 .filter_map(|l| {
                     let text = l.split('>').nth(1)?.split('<').next()?;
-                    let y = |key: &str| -> Option<f64> {
-                        l.split(&format!("{key}=\""))
-                            .nth(1)?
-                            .split('"')
-                            .next()?
-                            .parse()
-                            .ok()
-                    };
-                    let by = slide.measures.iter().any(|m| m.by == text);
-                    by.then(|| Some(((y("yMin")? + y("yMax")?) / 2.0, text.to_string())))
-                        .flatten()
+                    Some((attr(l, "yMin")?, attr(l, "yMax")?, text.to_string()))
                 })
                 .collect();
+            let at = format!("{name} ({theme}, {label}) slide {}", slide.number);
+            // The dates of the `By` column, top to bottom: (middle, bottom).
+            let mut dates: Vec<(f64, f64)> = all
+                .iter()
+                .filter(|(_, _, text)| slide.measures.iter().any(|m| &m.by == text))
+                .map(|(top, bottom, _)| ((top + bottom) / 2.0, *bottom))
+                .collect();
             dates.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let at = format!("{name} ({theme}) slide {}", slide.number);
             assert_eq!(dates.len(), slide.measures.len(), "{at}: {dates:?}");
+            for m in &slide.measures {
+                let Some(unit) = m.unit.as_deref() else {
+                    continue;
+                };
+                for word in unit.split_whitespace() {
+                    assert!(
+                        all.iter().any(|(_, _, text)| text == word),
+                        "{at}: the unit {word:?} is broken apart"
+                    );
+                }
+            }
+            let bottom = page_h * f64::from((SLIDE_HEIGHT - PAD_BOTTOM) / SLIDE_HEIGHT);
+            let last = dates.last().map_or(0.0, |d| d.1);
+            assert!(
+                last <= bottom,
+                "{at}: the last row reaches {last:.1} pt, below the margin at {bottom:.1} pt"
+            );
             let bars = got["bars"].as_array().unwrap();
             let mut bar = bars.iter();
             for (m, (middle, _)) in slide.measures.iter().zip(&dates) {
