@@ -13,10 +13,10 @@ use std::fmt::Write as _;
 use crate::geometry::{
     BAR_CELL_WIDTH, BAR_HEIGHT, BAR_WIDTH, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD,
     BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CHART_HEIGHT, CHART_WIDTH, CLAIM_GAP, COLUMN_GAP,
-    CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP, EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP,
+    CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP, EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, FIT_STEPS,
     HEADING_LEADING, IMAGE_MAX_HEIGHT, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP,
-    PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_HEIGHT, SLIDE_WIDTH, STANDING_PAD_Y, SUBTITLE_GAP,
-    TABLE_LEADING, has_long_word,
+    PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_FIT_STEPS, SLIDE_HEIGHT, SLIDE_WIDTH, STANDING_PAD_Y,
+    SUBTITLE_GAP, TABLE_LEADING, has_long_word,
 };
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span, spans_of};
@@ -627,13 +627,23 @@ const BAR_H: f32 = BAR_HEIGHT;
 /// taken from the padding of the bar's column (the bar is a shape over the
 /// table, not in a cell); the names are broken in a share of their cell, the
 /// smallest share with which the table still fits its room on the slide.
+///
+/// The file names the theme font but does not embed it, so a machine
+/// without it shows a stand-in, and stand-ins run wider: on the example
+/// decks' words Noto Sans is 9 % and DejaVu Sans 14 % wider than Atkinson
+/// Hyperlegible Next. Figures, units and dates are measured `STAND_IN` times
+/// wider than the theme font sets them, so a stand-in never breaks
+/// "personer" into "persone / r"; the first name share leaves the same room.
 const FIGURE_SPARE: f32 = 0.2;
-const NAME_ROOM: [f32; 3] = [0.92, 0.96, 1.0];
+const STAND_IN: f32 = 1.15;
+const NAME_ROOM: [f32; 3] = [1.0 / STAND_IN, 0.93, 1.0];
 
 fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels) -> Columns {
     let spare = FIGURE_SPARE * size;
-    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 2.0 * CELL_PAD_X + spare;
-    let header = |text: &str| fonts.width(Face::Bold, text, size) + 2.0 * CELL_PAD_X + spare;
+    let cell =
+        |text: &str| fonts.width(Face::Regular, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
+    let header =
+        |text: &str| fonts.width(Face::Bold, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
     let widest = |f: &dyn Fn(&MeasureRow) -> f32, head: &str| {
         rows.iter().map(f).fold(header(head), f32::max)
     };
@@ -684,12 +694,13 @@ fn name_with_tag(m: &MeasureRow, l: &Labels) -> Rich {
 fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
     let look = ctx.look;
     let l = ctx.labels;
-    let size = look.sizes.small;
     let pad_y = CELL_PAD_Y;
     let rule = look.table_rule;
-    let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
-    let cols = columns(rows, ctx.fonts, size, room_g.w, l);
-    let layout = |name_room: f32| {
+    // The table at one text size and one name share: its columns, the
+    // header's and each row's height, and the whole height.
+    let layout = |size: f32, name_room: f32| {
+        let cols = columns(rows, ctx.fonts, size, room_g.w, l);
+        let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
         let heights: Vec<f32> = rows
             .iter()
             .map(|m| {
@@ -716,17 +727,26 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             })
             .collect();
         let total = header_h + heights.iter().sum::<f32>();
-        (heights, total)
+        (size, cols, header_h, heights, total)
     };
-    let mut tries = NAME_ROOM.iter().map(|r| layout(*r));
-    let mut chosen = tries.next().expect("a first try");
-    for next in tries {
-        if chosen.1 <= room_g.h {
+    // The theme's table size first, with the most room to spare for a
+    // stand-in font; then less spare; then the slide's smaller fit steps
+    // (the HTML sets the table in a browser's layout, which packs a little
+    // tighter than a PowerPoint table's cells), never below the theme's
+    // least size. The first that fits the room is taken, else the last.
+    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
+        .iter()
+        .map(|f| (look.sizes.small * f).max(look.sizes.min));
+    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
+    let (size, r) = tries.next().expect("a first try");
+    let mut chosen = layout(size, r);
+    for (size, r) in tries {
+        if chosen.4 <= room_g.h {
             break;
         }
-        chosen = next;
+        chosen = layout(size, r);
     }
-    let (row_heights, total_h) = chosen;
+    let (size, cols, header_h, row_heights, total_h) = chosen;
     let total_w: f32 = cols.widths.iter().sum();
     let id = part.id();
     let descr = format!(
@@ -765,6 +785,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
                     ..Run::default()
                 }],
             },
+            size,
             right,
             look.table_header_color,
             look.table_header_color,
@@ -801,6 +822,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(m.baseline_text.as_deref().unwrap_or("–")),
+            size,
             true,
             Role::Text,
             Role::Surface,
@@ -809,6 +831,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(&m.target_text),
+            size,
             true,
             Role::Text,
             Role::Surface,
@@ -817,15 +840,25 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(m.unit.as_deref().unwrap_or("")),
+            size,
             false,
             Role::Text,
             Role::Surface,
         );
-        cell(part, ctx, &plain(&m.by), false, Role::Text, Role::Surface);
+        cell(
+            part,
+            ctx,
+            &plain(&m.by),
+            size,
+            false,
+            Role::Text,
+            Role::Surface,
+        );
         cell(
             part,
             ctx,
             &Rich::default(),
+            size,
             false,
             Role::Text,
             Role::Surface,
@@ -880,8 +913,15 @@ fn cell_pr_padded(rule_color: Role, rule: f32, pad_y: f32) -> String {
     )
 }
 
-fn cell(part: &mut Part, ctx: &Ctx, rich: &Rich, right: bool, color: Role, rule_color: Role) {
-    let size = ctx.look.sizes.small;
+fn cell(
+    part: &mut Part,
+    ctx: &Ctx,
+    rich: &Rich,
+    size: f32,
+    right: bool,
+    color: Role,
+    rule_color: Role,
+) {
     part.xml
         .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
     paragraph(
@@ -1019,9 +1059,9 @@ fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
 }
 
 /// The columns of the "where we stand" table, as `fit` measures them: the
-/// figures, the date and the status as wide as their widest cell (with a
-/// little to spare, as the measures table), the chart its cell, the name what
-/// is left.
+/// figures, the date and the status as wide as their widest cell (with room
+/// for a stand-in font, as the measures table), the chart its cell, the name
+/// what is left.
 fn standing_columns(
     rows: &[StandingRow],
     fonts: &Fonts,
@@ -1030,7 +1070,9 @@ fn standing_columns(
     l: &Labels,
 ) -> [f32; 7] {
     let spare = FIGURE_SPARE * size;
-    let cell = |text: &str, face: Face| fonts.width(face, text, size) + 2.0 * CELL_PAD_X + spare;
+    let cell = |text: &str, face: Face| {
+        fonts.width(face, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare
+    };
     let widest = |texts: Vec<String>, face: Face, head: &str| {
         texts
             .iter()
@@ -1095,8 +1137,14 @@ fn standing_name(r: &StandingRow) -> Rich {
 
 /// A cell of the "where we stand" table: a paragraph per line, each in its
 /// colour, bold or not.
-fn standing_cell(part: &mut Part, ctx: &Ctx, lines: &[(Rich, Role)], right: bool, rule: f32) {
-    let size = ctx.look.sizes.small;
+fn standing_cell(
+    part: &mut Part,
+    ctx: &Ctx,
+    lines: &[(Rich, Role)],
+    size: f32,
+    right: bool,
+    rule: f32,
+) {
     part.xml
         .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
     for (rich, color) in lines {
@@ -1131,12 +1179,12 @@ fn strong(text: &str) -> Rich {
 fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Frame) {
     let look = ctx.look;
     let l = ctx.labels;
-    let size = look.sizes.small;
     let rule = look.table_rule;
     let row_extra = 2.0 * STANDING_PAD_Y + rule;
-    let header_h = size * TABLE_LEADING + row_extra;
-    let widths = standing_columns(rows, ctx.fonts, size, room_g.w, l);
-    let layout = |name_room: f32| {
+    // The table at one text size and one name share, as the measures table.
+    let layout = |size: f32, name_room: f32| {
+        let widths = standing_columns(rows, ctx.fonts, size, room_g.w, l);
+        let header_h = size * TABLE_LEADING + row_extra;
         let heights: Vec<f32> = rows
             .iter()
             .map(|r| {
@@ -1152,17 +1200,24 @@ fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Fram
             })
             .collect();
         let total = header_h + heights.iter().sum::<f32>();
-        (heights, total)
+        (size, widths, header_h, heights, total)
     };
-    let mut tries = NAME_ROOM.iter().map(|r| layout(*r));
-    let mut chosen = tries.next().expect("a first try");
-    for next in tries {
-        if chosen.1 <= room_g.h {
+    // The theme's table size with the most room for a stand-in font first,
+    // then less room, then the slide's smaller fit steps; the first that
+    // fits, else the last.
+    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
+        .iter()
+        .map(|f| (look.sizes.small * f).max(look.sizes.min));
+    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
+    let (size, r) = tries.next().expect("a first try");
+    let mut chosen = layout(size, r);
+    for (size, r) in tries {
+        if chosen.4 <= room_g.h {
             break;
         }
-        chosen = next;
+        chosen = layout(size, r);
     }
-    let (row_heights, total_h) = chosen;
+    let (size, widths, header_h, row_heights, total_h) = chosen;
     let total_w: f32 = widths.iter().sum();
     let id = part.id();
     let descr = format!(
@@ -1244,6 +1299,7 @@ fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Fram
                 plain(r.baseline_text.as_deref().unwrap_or(dash)),
                 Role::Text,
             )],
+            size,
             true,
             rule,
         );
@@ -1251,22 +1307,30 @@ fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Fram
         if let Some(date) = &r.latest_date {
             latest.push((plain(date), Role::Muted));
         }
-        standing_cell(part, ctx, &latest, true, rule);
+        standing_cell(part, ctx, &latest, size, true, rule);
         standing_cell(
             part,
             ctx,
             &[(plain(&r.target_text), Role::Text)],
+            size,
             true,
             rule,
         );
-        standing_cell(part, ctx, &[(plain(&r.by), Role::Text)], false, rule);
+        standing_cell(part, ctx, &[(plain(&r.by), Role::Text)], size, false, rule);
         // The status as a word, in bold: never colour alone.
         let status = match &r.status_word {
             Some(word) => strong(word),
             None => plain(dash),
         };
-        standing_cell(part, ctx, &[(status, Role::Text)], false, rule);
-        standing_cell(part, ctx, &[(Rich::default(), Role::Text)], false, rule);
+        standing_cell(part, ctx, &[(status, Role::Text)], size, false, rule);
+        standing_cell(
+            part,
+            ctx,
+            &[(Rich::default(), Role::Text)],
+            size,
+            false,
+            rule,
+        );
         part.xml.push_str("</a:tr>");
     }
     part.xml
