@@ -179,7 +179,8 @@ pub fn slide_texts(deck: &Deck, slides: &[Slide], source: Option<&str>) -> Vec<S
     for slide in slides {
         let mut pieces = Vec::new();
         let (name, appendix) = match slide.kind {
-            SlideKind::Divider => continue,
+            // The tool's own words and the measures' names, checked on the metrics slide.
+            SlideKind::Divider | SlideKind::Standing => continue,
             SlideKind::Title => {
                 push(
                     &mut pieces,
