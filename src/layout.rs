@@ -203,23 +203,31 @@ impl FontMetrics {
     }
 }
 
-/// Shaped runs kept by (font, direction, text): fit measures the same text at
-/// several sizes, and the PDF measures before it draws.
-/// Keyed by a hash of the text, so a lookup allocates nothing; the text is
-/// kept to tell a collision from a hit.
-type ShapeCache = HashMap<(usize, bool, u64), (Box<str>, Arc<[Glyph]>)>;
+/// Shaped runs kept by (font, direction, text), once per process: fit
+/// measures the same text at several sizes, the PDF measures before it draws
+/// and draws what fit measured, and `watch` rebuilds the same words.
+/// The font is known by where its bytes are (font bytes are kept for the
+/// life of the process, see `shape::intern`) and its face index; the text by
+/// a hash, so a lookup allocates nothing, with the text kept to tell a
+/// collision from a hit.
+type ShapeCache = HashMap<(usize, u32, bool, u64), (Box<str>, Arc<[Glyph]>)>;
+
+fn shape_cache() -> &'static Mutex<ShapeCache> {
+    static CACHE: OnceLock<Mutex<ShapeCache>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
 
 /// Entries kept before the cache starts again (a long `watch` session).
 const CACHE_LIMIT: usize = 20_000;
 
 /// The four faces of a font family, and where characters they lack come
 /// from: the theme's fallback fonts, then (for the PDF) the system's.
+#[derive(Clone)]
 pub struct Fonts {
     faces: [FontMetrics; 4],
     files: [Arc<FontFile>; 4],
     fallbacks: Vec<Arc<FontFile>>,
     system: bool,
-    cache: Mutex<ShapeCache>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -229,18 +237,6 @@ impl std::fmt::Debug for Fonts {
             .field("fallbacks", &self.fallbacks)
             .field("system", &self.system)
             .finish()
-    }
-}
-
-impl Clone for Fonts {
-    fn clone(&self) -> Self {
-        Fonts {
-            faces: self.faces.clone(),
-            files: self.files.clone(),
-            fallbacks: self.fallbacks.clone(),
-            system: self.system,
-            cache: Mutex::new(HashMap::new()),
-        }
     }
 }
 
@@ -386,9 +382,15 @@ fn stand_in(c: char) -> &'static str {
 impl Fonts {
     /// Parses the four faces (regular, bold, italic, bold italic).
     pub fn parse(faces: [&[u8]; 4]) -> Result<Fonts, String> {
+        Fonts::parse_kept(faces.map(crate::shape::intern))
+    }
+
+    /// Parses four faces whose bytes live as long as the process (the
+    /// built-in ones are in the binary: nothing to copy or hash).
+    fn parse_kept(faces: [&'static [u8]; 4]) -> Result<Fonts, String> {
         let [r, b, i, bi] = faces;
-        let file = |bytes: &[u8]| -> Result<Arc<FontFile>, String> {
-            Ok(Arc::new(FontFile::new(crate::shape::intern(bytes), 0)?))
+        let file = |bytes: &'static [u8]| -> Result<Arc<FontFile>, String> {
+            Ok(Arc::new(FontFile::new(bytes, 0)?))
         };
         Ok(Fonts {
             faces: [
@@ -400,7 +402,6 @@ impl Fonts {
             files: [file(r)?, file(b)?, file(i)?, file(bi)?],
             fallbacks: Vec::new(),
             system: false,
-            cache: Mutex::new(HashMap::new()),
         })
     }
 
@@ -417,7 +418,7 @@ impl Fonts {
     /// The default theme's fonts (Atkinson Hyperlegible), parsed once.
     pub fn builtin() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| Fonts::parse(BUILTIN_TTF).expect("the built-in fonts parse"))
+        FONTS.get_or_init(|| Fonts::parse_kept(BUILTIN_TTF).expect("the built-in fonts parse"))
     }
 
     /// The built-in fonts with the system's as fallback (the PDF's), parsed once.
@@ -528,9 +529,13 @@ impl Fonts {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         text.hash(&mut hasher);
-        let key = (Arc::as_ptr(font) as usize, rtl, hasher.finish());
-        if let Some((kept, g)) = self
-            .cache
+        let key = (
+            font.data.as_ptr() as usize,
+            font.index,
+            rtl,
+            hasher.finish(),
+        );
+        if let Some((kept, g)) = shape_cache()
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get(&key)
@@ -539,7 +544,7 @@ impl Fonts {
             return g.clone();
         }
         let glyphs: Arc<[Glyph]> = font.shape(text, rtl).into();
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = shape_cache().lock().unwrap_or_else(|e| e.into_inner());
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
