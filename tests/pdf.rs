@@ -1026,6 +1026,12 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
                 "{layout}: stretched: {r:?}"
             );
         }
+        // The JPEG is embedded as it is (DCT), not as pixels compressed again.
+        assert!(
+            rows.iter()
+                .any(|r| (r[2], r[3], r[4], r[8]) == ("image", "64", "40", "jpeg")),
+            "{layout}: the JPEG as it is: {list}"
+        );
         // The logo on the title slide and the two images: three placements;
         // the handout also has the logo in its running header on every page.
         let header_logos = if layout == "handout" { pages } else { 0 };
@@ -1035,6 +1041,60 @@ fn jpeg_and_transparent_png_images_are_drawn_keeping_their_aspect_ratio() {
             "{layout}: {list}"
         );
     }
+}
+
+/// RGB pixels of a PNG file, palette and grey expanded.
+fn png_rgb(path: &Path) -> (u32, u32, Vec<u8>) {
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let rgb = match info.color_type {
+        png::ColorType::Rgb => buf,
+        png::ColorType::Grayscale => buf.iter().flat_map(|g| [*g, *g, *g]).collect(),
+        other => panic!("{}: {other:?}", path.display()),
+    };
+    (info.width, info.height, rgb)
+}
+
+#[test]
+fn a_palette_png_is_embedded_as_it_is_and_reads_back_pixel_for_pixel() {
+    if !common::have(&["pdfimages"], "this PDF test") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("deck.pdf");
+    let deck = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/social-media.sv.toml");
+    build(&deck, "handout", &pdf, &[]);
+    let list = run("pdfimages", &["-list"], &pdf);
+    let row: Vec<&str> = list
+        .lines()
+        .nth(2)
+        .unwrap_or_else(|| panic!("an image: {list}"))
+        .split_whitespace()
+        .collect();
+    // The chart's own palette and compressed rows, not RGB compressed again.
+    assert_eq!(
+        (row[3], row[4], row[5], row[7]),
+        ("720", "720", "index", "8"),
+        "{list}"
+    );
+    let out = dir.path().join("img");
+    let status = Command::new("pdfimages")
+        .args(["-png", "-f", "3", "-l", "3"])
+        .arg(&pdf)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/img/mentions-sv.png");
+    let want = png_rgb(&source);
+    let got = png_rgb(&dir.path().join("img-000.png"));
+    assert_eq!((got.0, got.1), (want.0, want.1));
+    assert!(got.2 == want.2, "the chart's pixels differ in the PDF");
 }
 
 /// A node of `pdfinfo -struct-text`'s tree: its role and its text (the

@@ -23,7 +23,7 @@ pub mod text;
 
 use std::fmt;
 
-use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect, XObjectId};
 
 use crate::backend::{Backend, Input, Rendered};
 use crate::deck::Lang;
@@ -314,10 +314,7 @@ pub fn render(lowered: &Lowered, theme: &Theme, options: &Options) -> Result<Out
         .zip(&canvas.images_drawn)
     {
         if let Some(raw) = raw.as_ref().filter(|_| *drawn) {
-            doc.resources
-                .xobjects
-                .map
-                .insert(id.clone(), XObject::Image(raw.clone()));
+            doc.resources.xobjects.map.insert(id.clone(), raw.clone());
         }
     }
     let outline = finish::outline(&structure, &canvas.first_page);
