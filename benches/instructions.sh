@@ -2,13 +2,14 @@
 # Instructions of one run of each build stage on the Swedish example deck,
 # counted by callgrind (stable on a busy machine, unlike wall-clock time):
 # (count with 20 runs − count with 0 runs) / 20, so set-up is not counted.
-# Needs valgrind. `benches/instructions.sh [STAGE…]`
+# Needs valgrind. `benches/instructions.sh [STAGE…]`; DECK=social-media.en.toml
+# (a file in decks/) counts another deck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --example stage -q
 bin="${CARGO_TARGET_DIR:-target}/release/examples/stage"
 count() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" "${DECK:-social-media.sv.toml}" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 stages=("$@")
