@@ -12,6 +12,9 @@ use std::sync::Arc;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::check::messages::{self, Msg};
+use crate::deck::Lang;
+
 pub use code::{Code, RULES, Rule};
 
 /// How bad a finding is. Errors stop a build; warnings do not (unless denied).
@@ -231,11 +234,24 @@ fn place<'a>(d: &'a Diagnostic, deck: &SourceFile<'a>) -> (SourceFile<'a>, Optio
 }
 
 /// Renders diagnostics in the requested format. `color` adds ANSI styles (human only).
+/// The slide headers of the human form are in English; [`render_in`] for another language.
 pub fn render(
     diagnostics: &[Diagnostic],
     source: &SourceFile,
     format: Format,
     color: bool,
+) -> String {
+    render_in(diagnostics, source, format, color, Lang::En)
+}
+
+/// [`render`] with the slide headers of the human form ("── slide: need",
+/// "── bild: need") in `lang`.
+pub fn render_in(
+    diagnostics: &[Diagnostic],
+    source: &SourceFile,
+    format: Format,
+    color: bool,
+    lang: Lang,
 ) -> String {
     // Text from the deck reaches a terminal: its control characters are shown,
     // never obeyed (an escape sequence could clear or retitle the terminal).
@@ -257,7 +273,7 @@ pub fn render(
     match format {
         // The snippet's source lines: the renderer shows C0 controls as symbols;
         // C1 controls (U+0080–U+009F) are replaced here.
-        Format::Human => render_human(&shown, source, color)
+        Format::Human => render_human(&shown, source, color, lang)
             .chars()
             .map(|c| if is_c1(c) { '\u{fffd}' } else { c })
             .collect(),
@@ -304,7 +320,12 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
+fn render_human(
+    diagnostics: &[Diagnostic],
+    source: &SourceFile,
+    color: bool,
+    lang: Lang,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -315,7 +336,10 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
         if headed {
-            let name = slide.map_or("the whole deck".to_string(), |s| format!("slide: {s}"));
+            let name = slide.map_or_else(
+                || Msg::ReportDeck.plain(lang),
+                |s| Msg::ReportSlide.fill(lang, &[("name", &s)]),
+            );
             let line = format!(
                 "── {name} {}",
                 "─".repeat(60usize.saturating_sub(name.chars().count() + 4))
@@ -507,35 +531,39 @@ fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
 
 /// "2 errors, 12 warnings on 4 slides" — the closing line of a run.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    summary_in(diagnostics, Lang::En)
+}
+
+/// [`summary`] in `lang`: "2 fel, 12 varningar på 4 bilder".
+pub fn summary_in(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut slides: Vec<&str> = diagnostics
         .iter()
         .filter_map(|d| d.slide.as_deref())
         .collect();
     slides.sort_unstable();
     slides.dedup();
-    let counts = counts(diagnostics);
+    let counts = counts(diagnostics, lang);
     match slides.len() {
         0 => counts,
-        1 => format!("{counts} on 1 slide"),
-        n => format!("{counts} on {n} slides"),
+        n => Msg::ReportOn.fill(
+            lang,
+            &[("counts", &counts), ("slides", &messages::slides(n, lang))],
+        ),
     }
 }
 
-fn counts(diagnostics: &[Diagnostic]) -> String {
+fn counts(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     match (errors, warnings) {
-        (0, 0) => "no problems".to_string(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        (0, 0) => Msg::ReportNone.plain(lang),
+        (e, 0) => messages::errors(e, lang),
+        (0, w) => messages::warnings(w, lang),
+        (e, w) => format!(
+            "{}, {}",
+            messages::errors(e, lang),
+            messages::warnings(w, lang)
+        ),
     }
 }
 

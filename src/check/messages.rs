@@ -45,6 +45,16 @@ messages! {
     WordN,
     Slide1,
     SlideN,
+    ReportDeck,
+    ReportSlide,
+    ReportNone,
+    ReportNoWarnings,
+    Error1,
+    ErrorN,
+    Warning1,
+    WarningN,
+    ReportOn,
+    ReportDenied,
     ExampleClaim,
     ExampleAsk,
     ExampleQuality,
@@ -128,6 +138,16 @@ const EN: &[(Msg, &str)] = &[
     (Msg::WordN, "{n} words"),
     (Msg::Slide1, "1 slide"),
     (Msg::SlideN, "{n} slides"),
+    (Msg::ReportDeck, "the whole deck"),
+    (Msg::ReportSlide, "slide: {name}"),
+    (Msg::ReportNone, "no problems"),
+    (Msg::ReportNoWarnings, "no warnings"),
+    (Msg::Error1, "1 error"),
+    (Msg::ErrorN, "{n} errors"),
+    (Msg::Warning1, "1 warning"),
+    (Msg::WarningN, "{n} warnings"),
+    (Msg::ReportOn, "{counts} on {slides}"),
+    (Msg::ReportDenied, "{warnings} denied by --deny warnings"),
     (
         Msg::ExampleClaim,
         "Our customers already ask us questions online.",
@@ -361,6 +381,19 @@ const SV: &[(Msg, &str)] = &[
     (Msg::WordN, "{n} ord"),
     (Msg::Slide1, "1 bild"),
     (Msg::SlideN, "{n} bilder"),
+    (Msg::ReportDeck, "hela presentationen"),
+    (Msg::ReportSlide, "bild: {name}"),
+    (Msg::ReportNone, "inga problem"),
+    (Msg::ReportNoWarnings, "inga varningar"),
+    (Msg::Error1, "1 fel"),
+    (Msg::ErrorN, "{n} fel"),
+    (Msg::Warning1, "1 varning"),
+    (Msg::WarningN, "{n} varningar"),
+    (Msg::ReportOn, "{counts} på {slides}"),
+    (
+        Msg::ReportDenied,
+        "{warnings} räknas som fel med --deny warnings",
+    ),
     (
         Msg::ExampleClaim,
         "Våra kunder ställer redan frågor på nätet.",
@@ -687,6 +720,24 @@ pub fn slides(n: usize, lang: Lang) -> String {
         Msg::Slide1.plain(lang)
     } else {
         Msg::SlideN.fill(lang, &[("n", &n)])
+    }
+}
+
+/// "1 error", "3 errors" / "1 fel", "3 fel".
+pub fn errors(n: usize, lang: Lang) -> String {
+    if n == 1 {
+        Msg::Error1.plain(lang)
+    } else {
+        Msg::ErrorN.fill(lang, &[("n", &n)])
+    }
+}
+
+/// "1 warning", "3 warnings" / "1 varning", "3 varningar".
+pub fn warnings(n: usize, lang: Lang) -> String {
+    if n == 1 {
+        Msg::Warning1.plain(lang)
+    } else {
+        Msg::WarningN.fill(lang, &[("n", &n)])
     }
 }
 
