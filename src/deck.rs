@@ -276,6 +276,41 @@ pub struct Measure {
     pub kind: MeasureKind,
     pub kind_span: Option<Range<usize>>,
     pub why: Option<Text>,
+    /// When the baseline was taken: the measure's `since`, else `[metrics]
+    /// since`, else `[deck] date` (the build has no other "today").
+    pub since: Option<Date>,
+    /// Where `since` was written, when it was (the measure's or `[metrics]`).
+    pub since_span: Option<Range<usize>>,
+    /// Measured values: the inline `results` first, then the results file's
+    /// rows for this measure, each in the order written.
+    pub results: Vec<Measured>,
+}
+
+/// One measured value of a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    pub date: Date,
+    pub value: Number,
+    /// Where it was written: in deck.toml, or a row of the results file.
+    pub place: Place,
+}
+
+/// A place in deck.toml or, with `file`, in another file the deck names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub span: Range<usize>,
+    pub file: Option<std::sync::Arc<crate::diagnostic::File>>,
+}
+
+impl Place {
+    /// A diagnostic pointed here.
+    pub fn point(&self, d: crate::diagnostic::Diagnostic) -> crate::diagnostic::Diagnostic {
+        let d = d.at(self.span.clone());
+        match &self.file {
+            Some(f) => d.in_file(f.path.clone(), f.text.clone()),
+            None => d,
+        }
+    }
 }
 
 /// One `[[objection]]`: a doubt we expect, answered.
@@ -335,6 +370,8 @@ pub struct Deck {
     /// Present argument sections in slide order (metrics included).
     pub sections: Vec<Section>,
     pub measures: Vec<Measure>,
+    /// `[metrics] results_file`, as written.
+    pub results_file: Option<Text>,
     pub objections: Vec<Objection>,
     pub check: CheckConfig,
 }

@@ -22,9 +22,10 @@ use crate::geometry::{
     LABEL_GAP, ROW_RULE, SLIDE_FIT_STEPS, SUBTITLE_GAP, TABLE_LEADING, has_long_word,
     smallest_text,
 };
+use crate::geometry::{CHART_HEIGHT, STANDING_PAD_Y};
 use crate::i18n::{Labels, labels};
 use crate::layout::{Face, Fonts, Span, spans_of};
-use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind};
+use crate::slides::{Lowered, MeasureRow, Rich, Slide, SlideKind, StandingRow};
 use crate::theme::{Sizes, Theme};
 
 /// What the build decided for one slide.
@@ -146,7 +147,7 @@ pub fn slide_height(
                 HEADING_LEADING,
             )
         }
-        SlideKind::Section(_) | SlideKind::Objection => {
+        SlideKind::Section(_) | SlideKind::Objection | SlideKind::Standing => {
             content_height(slide, fonts, sizes, labels, factor)
         }
     }
@@ -224,6 +225,9 @@ fn content_height(
     }
     if !slide.measures.is_empty() {
         column += table_height(&slide.measures, fonts, sizes, labels, width);
+    }
+    if !slide.standing.is_empty() {
+        column += standing_height(&slide.standing, fonts, sizes, labels, width);
     }
     h += column;
     if let Some(evidence) = &slide.evidence {
@@ -383,6 +387,74 @@ fn table_height(
         let tag = if m.quality { 5.0 } else { 0.0 };
         // A row is at least as tall as its bar.
         h += (lines as f32 * size * TABLE_LEADING + tag).max(BAR_HEIGHT) + row_extra;
+    }
+    h
+}
+
+/// The "where we stand" table: a header row and a row per measure, each at
+/// least as tall as its chart and as the latest value over its date; the
+/// name wraps in what the figures, the status and the chart leave.
+fn standing_height(
+    rows: &[StandingRow],
+    fonts: &Fonts,
+    sizes: &Sizes,
+    labels: &Labels,
+    width: f32,
+) -> f32 {
+    let size = sizes.small;
+    let cell = |text: &str, face: Face| fonts.width(face, text, size) + 2.0 * CELL_PAD_X;
+    let column = |texts: &mut dyn Iterator<Item = String>, face: Face| {
+        texts.map(|t| cell(&t, face)).fold(0.0, f32::max)
+    };
+    let dash = || "–".to_string();
+    let header = |text: &str| cell(text, Face::Bold);
+    let figures = column(
+        &mut rows
+            .iter()
+            .map(|r| r.baseline_text.clone().unwrap_or_else(dash)),
+        Face::Regular,
+    )
+    .max(header(labels.start))
+        + column(
+            &mut rows.iter().flat_map(|r| {
+                [
+                    r.latest_text.clone().unwrap_or_else(dash),
+                    r.latest_date.clone().unwrap_or_default(),
+                ]
+            }),
+            Face::Regular,
+        )
+        .max(header(labels.latest))
+        + column(
+            &mut rows.iter().map(|r| r.target_text.clone()),
+            Face::Regular,
+        )
+        .max(header(labels.target))
+        + column(&mut rows.iter().map(|r| r.by.clone()), Face::Regular).max(header(labels.by))
+        + column(
+            &mut rows
+                .iter()
+                .map(|r| r.status_word.clone().unwrap_or_else(dash)),
+            Face::Bold,
+        )
+        .max(header(labels.status));
+    let name_width = (width - figures - (BAR_CELL_WIDTH + 4.0)).max(size * 4.0) - 2.0 * CELL_PAD_X;
+    let row_extra = 2.0 * STANDING_PAD_Y + ROW_RULE;
+    let mut h = size * TABLE_LEADING + row_extra;
+    for r in rows {
+        let mut name = r.name.clone();
+        if let Some(unit) = &r.unit {
+            name.runs.push(crate::slides::Run {
+                text: format!(" ({unit})"),
+                ..Default::default()
+            });
+        }
+        let lines = fonts
+            .break_lines(&spans_of(&name), size, name_width)
+            .len()
+            .max(1);
+        let latest = if r.latest_date.is_some() { 2 } else { 1 };
+        h += (lines.max(latest) as f32 * size * TABLE_LEADING).max(CHART_HEIGHT) + row_extra;
     }
     h
 }

@@ -74,6 +74,12 @@ pub fn has_long_word(text: &str) -> bool {
 pub const BAR_CELL_WIDTH: f32 = 220.0;
 pub const BAR_WIDTH: f32 = 200.0;
 pub const BAR_HEIGHT: f32 = 28.0;
+/// The "where we stand" table's cells are closer (each row holds two lines,
+/// the latest value over its date).
+pub const STANDING_PAD_Y: f32 = 6.0;
+/// The "where we stand" table's chart: as wide as a bar, taller.
+pub const CHART_WIDTH: f32 = 200.0;
+pub const CHART_HEIGHT: f32 = 44.0;
 /// The slide number, from the slide's bottom-right corner.
 pub const NUMBER_RIGHT: f32 = 40.0;
 pub const NUMBER_BOTTOM: f32 = 16.0;
@@ -216,6 +222,29 @@ mod tests {
         assert_eq!(px(".logo", "right"), LOGO_RIGHT);
         assert_eq!(px(".logo", "max-width"), LOGO_MAX_WIDTH);
         assert_eq!(px(".logo", "max-height"), LOGO_MAX_HEIGHT);
+    }
+
+    #[test]
+    fn the_standing_stylesheet_has_the_rows_and_the_chart() {
+        let css = include_str!("../themes/default/standing.css");
+        let rule = |selector: &str, property: &str| -> String {
+            let at = css
+                .find(&format!("\n{selector} {{"))
+                .unwrap_or_else(|| panic!("no rule `{selector}` in standing.css"));
+            let body = &css[at..];
+            let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
+            body.split(';')
+                .find_map(|d| d.trim().strip_prefix(&format!("{property}:")))
+                .unwrap_or_else(|| panic!("no `{property}` in `{selector}`"))
+                .trim()
+                .to_string()
+        };
+        assert_eq!(
+            rule(".standing th, .standing td", "padding"),
+            format!("{STANDING_PAD_Y}px {CELL_PAD_X}px")
+        );
+        assert_eq!(rule(".chart", "width"), format!("{CHART_WIDTH}px"));
+        assert_eq!(rule(".chart", "height"), format!("{CHART_HEIGHT}px"));
     }
 
     /// `data-fit="n"` in the stylesheet is `FIT_STEPS[n]`, for the slide steps.

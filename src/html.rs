@@ -11,7 +11,7 @@ use crate::backend::{Backend, Input, Rendered};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::geometry::has_long_word;
 use crate::i18n::{Labels, labels};
-use crate::slides::{Bar, Block, Lowered, MeasureRow, Rich, Slide, SlideImage};
+use crate::slides::{Bar, Block, Chart, Lowered, MeasureRow, Rich, Slide, SlideImage, StandingRow};
 use crate::theme::{Theme, ThemeError, ThemeFile};
 
 /// Escapes text for HTML element content and attribute values.
@@ -157,6 +157,64 @@ fn measure_view(m: &MeasureRow) -> MeasureView {
 }
 
 #[derive(Serialize)]
+struct StandingView {
+    name_html: String,
+    unit: Option<String>,
+    long_name: bool,
+    baseline: Option<String>,
+    latest: Option<String>,
+    latest_date: Option<String>,
+    target: String,
+    by: String,
+    /// The status's stable name (a CSS class) and its word.
+    status: Option<&'static str>,
+    status_word: Option<String>,
+    chart: Chart,
+    /// The measured line as SVG `points`.
+    path: String,
+    /// Top-left corners of the chart's marks: the target, the baseline, each result.
+    goal: [f64; 2],
+    base: Option<[f64; 2]>,
+    dots: Vec<[f64; 2]>,
+}
+
+/// A mark `w`×`h` centred on a point: its top-left corner, to 1/10 px.
+fn corner(p: [f64; 2], w: f64, h: f64) -> [f64; 2] {
+    let r = |v: f64| (v * 10.0).round() / 10.0;
+    [r(p[0] - w / 2.0), r(p[1] - h / 2.0)]
+}
+
+fn standing_view(r: &StandingRow) -> StandingView {
+    StandingView {
+        name_html: rich_html(&r.name),
+        unit: r.unit.clone(),
+        long_name: has_long_word(&r.name.text()),
+        baseline: r.baseline_text.clone(),
+        latest: r.latest_text.clone(),
+        latest_date: r.latest_date.clone(),
+        target: r.target_text.clone(),
+        by: r.by.clone(),
+        status: r.status.map(|s| s.key()),
+        status_word: r.status_word.clone(),
+        chart: r.chart.clone(),
+        path: r
+            .chart
+            .path
+            .iter()
+            .map(|[x, y]| format!("{x},{y}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        goal: corner(r.chart.goal, 3.0, 14.0),
+        base: r
+            .chart
+            .pace
+            .and(r.chart.path.first())
+            .map(|p| corner(*p, 6.0, 6.0)),
+        dots: r.chart.dots.iter().map(|p| corner(*p, 7.0, 7.0)).collect(),
+    }
+}
+
+#[derive(Serialize)]
 struct SlideView {
     number: usize,
     kind: &'static str,
@@ -171,6 +229,7 @@ struct SlideView {
     answer_html: Option<String>,
     image: Option<ImageView>,
     measures: Vec<MeasureView>,
+    standing: Vec<StandingView>,
     part: Option<String>,
     notes_html: String,
     /// The fit step the build chose (0: the theme's own sizes).
@@ -243,6 +302,7 @@ fn slide_view(slide: &Slide, total: usize, l: &Labels) -> SlideView {
         answer_html: slide.answer.as_ref().map(rich_html),
         image: slide.image.as_ref().map(ImageView::new),
         measures: slide.measures.iter().map(measure_view).collect(),
+        standing: slide.standing.iter().map(standing_view).collect(),
         part: slide.part.map(|(i, n)| format!("{i}/{n}")),
         notes_html: notes_html(slide),
         fit: slide.fit,
@@ -307,7 +367,11 @@ fn template(text: &str) -> Result<Arc<tera::Tera>, tera::Error> {
 }
 
 /// The CSS the page gets: colour variables and fonts from the theme, then its stylesheet.
-fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeError> {
+fn page_css(
+    theme: &Theme,
+    brand_color: Option<&str>,
+    standing: bool,
+) -> Result<String, ThemeError> {
     // The brand colour replaces the accent only in themes that take one, and
     // only as adjusted to keep the theme's text contrast.
     let c = theme.palette(brand_color).colors;
@@ -324,6 +388,12 @@ fn page_css(theme: &Theme, brand_color: Option<&str>) -> Result<String, ThemeErr
     );
     css.push_str(&font_faces(theme));
     css.push_str(theme.text("style.css")?);
+    // The "where we stand" table's rules, only for a deck that has one: a
+    // deck without results gets the page it got before results existed.
+    if standing {
+        css.push('\n');
+        css.push_str(theme.text("standing.css")?);
+    }
     // A theme may keep the default stylesheet and add a few rules of its own.
     if theme.file("theme.css").is_some() {
         css.push('\n');
@@ -412,7 +482,11 @@ fn render_page(
             .iter()
             .map(|s| slide_view(s, total, l))
             .collect(),
-        css: page_css(theme, info.brand_color.as_deref())?,
+        css: page_css(
+            theme,
+            info.brand_color.as_deref(),
+            lowered.slides.iter().any(|s| !s.standing.is_empty()),
+        )?,
         js,
         csp,
     };

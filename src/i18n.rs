@@ -53,6 +53,24 @@ pub struct Labels {
     pub key_reset_timer: &'static str,
     pub key_help: &'static str,
     pub close: &'static str,
+    /// The "where we stand" slide: its label, table headers, status words.
+    pub standing: &'static str,
+    pub start: &'static str,
+    pub latest: &'static str,
+    pub status: &'static str,
+    pub reached: &'static str,
+    pub ahead: &'static str,
+    pub on_track: &'static str,
+    pub behind: &'static str,
+    pub missed: &'static str,
+    /// "{n} of {total} measures are on track or better".
+    pub standing_heading: &'static str,
+    /// The heading when no measure has a status (none has a baseline).
+    pub latest_heading: &'static str,
+    /// "40 % on 2027-01-31".
+    pub measured_on: &'static str,
+    /// The chart's line from the baseline to the target.
+    pub pace: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -99,6 +117,19 @@ const EN: Labels = Labels {
     key_reset_timer: "Start the timer again (presenter view)",
     key_help: "Show or hide these keys",
     close: "Close",
+    standing: "Where we stand",
+    start: "Baseline",
+    latest: "Latest",
+    status: "Status",
+    reached: "reached",
+    ahead: "ahead",
+    on_track: "on track",
+    behind: "behind",
+    missed: "missed",
+    standing_heading: "{n} of {total} measures are on track or better.",
+    latest_heading: "The latest measured values.",
+    measured_on: "on",
+    pace: "the pace line to the target",
 };
 
 const SV: Labels = Labels {
@@ -145,6 +176,19 @@ const SV: Labels = Labels {
     key_reset_timer: "Starta tiden om (talarvyn)",
     key_help: "Visa eller dölj tangenterna",
     close: "Stäng",
+    standing: "Så går det",
+    start: "Start",
+    latest: "Nu",
+    status: "Läge",
+    reached: "nått",
+    ahead: "före",
+    on_track: "i fas",
+    behind: "efter",
+    missed: "missat",
+    standing_heading: "{n} av {total} mått är i fas eller bättre.",
+    latest_heading: "De senaste mätvärdena.",
+    measured_on: "den",
+    pace: "linjen i jämn takt mot målet",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

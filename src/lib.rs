@@ -23,6 +23,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod pptx;
 pub mod raw;
+pub mod results;
 pub mod schema;
 pub mod slides;
 pub mod starter;
@@ -70,6 +71,10 @@ pub fn compile_in(source: &str, dir: &Path, messages: Option<deck::Lang>) -> Com
         mut diagnostics,
     } = load::parse(source);
     diagnostics.extend(load::resolve_images(deck.as_mut(), &images, dir));
+    if let Some(deck) = deck.as_mut() {
+        let lang = messages.unwrap_or(deck.meta.lang);
+        diagnostics.extend(results::resolve(deck, dir, lang));
+    }
     diagnostics.extend(theme.and_then(|spec| theme::unknown_theme(&spec, dir)));
     if diagnostics.iter().any(Diagnostic::is_error) {
         deck = None;

@@ -19,8 +19,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::deck::{
-    CheckConfig, Date, Deck, Image, ImageFormat, Lang, Measure, MeasureKind, Meta, Number,
-    Objection, Section, SectionKind, Text,
+    CheckConfig, Date, Deck, Image, ImageFormat, Lang, Measure, MeasureKind, Measured, Meta,
+    Number, Objection, Place, Section, SectionKind, Text,
 };
 use crate::diagnostic::{Code, Diagnostic, code, suggest};
 use crate::raw::{self, LocalDate, Sp, keys};
@@ -37,6 +37,10 @@ pub const MAX_POINTS: usize = 50;
 pub const MAX_MEASURES: usize = 200;
 /// Most TOML syntax errors reported one by one; the rest are counted.
 pub const MAX_SYNTAX_ERRORS: usize = 50;
+/// Most results of one measure, inline or in the results file.
+pub const MAX_RESULTS: usize = 1_000;
+/// Largest results file read, in bytes.
+pub const MAX_RESULTS_BYTES: u64 = 2 * 1024 * 1024;
 /// Most `[[objection]]` entries.
 pub const MAX_OBJECTIONS: usize = 5_000;
 
@@ -334,6 +338,8 @@ pub fn build(file: raw::DeckFile, source: &str) -> Deck {
                 image,
                 image_alt,
                 notes,
+                since: metrics_since,
+                results_file,
                 measure,
             },
         span: metrics_span,
@@ -375,9 +381,12 @@ pub fn build(file: raw::DeckFile, source: &str) -> Deck {
                         unit,
                         kind,
                         why,
+                        since,
+                        results,
                     },
                 span,
             } = m;
+            let since = since.or_else(|| metrics_since.clone());
             Measure {
                 span,
                 name: text(name),
@@ -394,6 +403,21 @@ pub fn build(file: raw::DeckFile, source: &str) -> Deck {
                 },
                 kind_span: kind.map(|k| k.span),
                 why: why.map(text),
+                since: since.as_ref().map(|d| d.value.0).or(meta.date),
+                since_span: since.map(|d| d.span),
+                results: results.map_or(Vec::new(), |r| {
+                    r.value
+                        .into_iter()
+                        .map(|r| Measured {
+                            date: r.value.date.value.0,
+                            value: Number(r.value.value.value),
+                            place: Place {
+                                span: r.span,
+                                file: None,
+                            },
+                        })
+                        .collect()
+                }),
             }
         })
         .collect();
@@ -436,6 +460,7 @@ pub fn build(file: raw::DeckFile, source: &str) -> Deck {
         meta,
         sections,
         measures,
+        results_file: results_file.map(text),
         objections,
         check,
     }
@@ -1151,6 +1176,8 @@ impl<'a> Validator<'a> {
 
     fn metrics(&mut self, t: &Table, span: Range<usize>) -> Option<Sp<raw::Metrics>> {
         let section = self.section(SectionKind::Metrics, t, span.clone());
+        let since = self.date(t, "since", "[metrics]");
+        let results_file = self.string(t, "results_file", "[metrics]", "results.csv");
         let measure = self.measures(t, span.clone());
         let raw::Section {
             claim,
@@ -1168,6 +1195,8 @@ impl<'a> Validator<'a> {
                 image,
                 image_alt,
                 notes,
+                since,
+                results_file,
                 measure: measure?,
             },
             span,
@@ -1301,6 +1330,8 @@ impl<'a> Validator<'a> {
             },
         };
         let why = self.string(t, "why", ctx, "Why this measure says something");
+        let since = self.date(t, "since", ctx);
+        let results = self.results(t, ctx);
         Some(raw::Measure {
             name: name?,
             target: target?,
@@ -1309,7 +1340,88 @@ impl<'a> Validator<'a> {
             unit,
             kind,
             why,
+            since,
+            results: results?,
         })
+    }
+
+    /// A measure's inline `results`: an array of `{ date, value }` tables.
+    /// `Some(None)` when there are none, `None` when one is not usable.
+    #[allow(clippy::type_complexity)]
+    fn results(
+        &mut self,
+        t: &Table,
+        ctx: &str,
+    ) -> Option<Option<Sp<Vec<Sp<raw::MeasuredResult>>>>> {
+        let Some((_, value)) = Self::lookup(t, "results") else {
+            return Some(None);
+        };
+        let help = "write results = [{ date = 2027-01-31, value = 40 }, { date = 2027-03-31, value = 82 }]";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(
+                "results",
+                ctx,
+                "an array of { date, value } tables",
+                value,
+                help,
+            );
+            return None;
+        };
+        if !self.within_limit(items, "result", MAX_RESULTS) {
+            return None;
+        }
+        let mut out = Some(Vec::new());
+        for (i, item) in items.iter().enumerate() {
+            let DeValue::Table(r) = item.get_ref() else {
+                self.push(
+                    Diagnostic::new(
+                        Code::E005,
+                        format!(
+                            "result {} of {ctx} must be a table {{ date, value }}, found {}",
+                            i + 1,
+                            type_name(item.get_ref())
+                        ),
+                    )
+                    .at(item.span())
+                    .help(help),
+                );
+                out = None;
+                continue;
+            };
+            let rctx = format!("result {} of {ctx}", i + 1);
+            self.check_keys(r, keys::result(), &rctx);
+            let date = match Self::lookup(r, "date") {
+                None => {
+                    self.missing(
+                        "date",
+                        &rctx,
+                        item.span(),
+                        "add when it was measured: date = 2027-01-31",
+                    );
+                    None
+                }
+                Some(_) => self.date(r, "date", &rctx),
+            };
+            let value = match Self::lookup(r, "value") {
+                None => {
+                    self.missing(
+                        "value",
+                        &rctx,
+                        item.span(),
+                        "add the value measured: value = 40",
+                    );
+                    None
+                }
+                Some(_) => self.number(r, "value", &rctx),
+            };
+            match (&mut out, date, value) {
+                (Some(list), Some(date), Some(value)) => {
+                    list.push(Sp::new(raw::MeasuredResult { date, value }, item.span()))
+                }
+                _ => out = None,
+            }
+        }
+        out.map(|list| Some(Sp::new(list, value.span())))
     }
 
     /// Whether a list of tables is within its limit; E011 at the first one over.
@@ -1484,7 +1596,8 @@ pub fn sniff_image(bytes: &[u8]) -> Option<ImageFormat> {
     }
 }
 
-/// The files a deck names (`[deck] logo`, each section's `image`), as written,
+/// The files a deck names (`[deck] logo`, each section's `image`, `[metrics]
+/// results_file`), as written,
 /// relative to the deck's folder. Read from the TOML alone, so that they are
 /// found (and watched) even when the deck has errors.
 pub fn referenced_files(source: &str) -> Vec<String> {
@@ -1501,6 +1614,7 @@ pub fn referenced_files(source: &str) -> Vec<String> {
     for kind in SectionKind::ALL {
         take(root.get(kind.key()), "image");
     }
+    take(root.get("metrics"), "results_file");
     out
 }
 

@@ -165,6 +165,10 @@ pub struct Metrics {
     pub image_alt: Option<Sp<String>>,
     /// Speaker notes: presenter view and handout only. Block Markdown.
     pub notes: Option<Sp<String>>,
+    /// When the baselines were taken, as a TOML date: 2026-12-01. Default: [deck] date. A measure may give its own.
+    pub since: Option<Sp<LocalDate>>,
+    /// Measured results from a CSV file beside this one, with the header measure,date,value (measure = a measure's name).
+    pub results_file: Option<Sp<String>>,
     /// How we will know it works: at least one measure, each a [[metrics.measure]] table.
     #[schemars(length(min = 1))]
     pub measure: Vec<Sp<Measure>>,
@@ -189,6 +193,20 @@ pub struct Measure {
     pub kind: Option<Sp<MeasureKind>>,
     /// Why this measure says something. Inline Markdown.
     pub why: Option<Sp<String>>,
+    /// When this measure's baseline was taken. Default: [metrics] since, else [deck] date.
+    pub since: Option<Sp<LocalDate>>,
+    /// Measured values, oldest first: [{ date = 2027-01-31, value = 40 }].
+    pub results: Option<Sp<Vec<Sp<MeasuredResult>>>>,
+}
+
+/// One measured value of a measure.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuredResult {
+    /// Required. When it was measured, as a TOML date: 2027-01-31.
+    pub date: Sp<LocalDate>,
+    /// Required. The value measured, as a number (in the measure's unit).
+    pub value: Sp<f64>,
 }
 
 /// What kind of measure.
@@ -284,6 +302,9 @@ pub mod keys {
     }
     pub fn measure() -> &'static [&'static str] {
         fields::<Measure>()
+    }
+    pub fn result() -> &'static [&'static str] {
+        fields::<MeasuredResult>()
     }
     pub fn objection() -> &'static [&'static str] {
         fields::<Objection>()

@@ -108,6 +108,10 @@ mod tests {
             set(keys::measure())
         );
         assert_eq!(
+            keys(&s, "/definitions/MeasuredResult/properties"),
+            set(keys::result())
+        );
+        assert_eq!(
             keys(&s, "/definitions/Objection/properties"),
             set(keys::objection())
         );
@@ -137,7 +141,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(tables, 6);
+        assert_eq!(tables, 7);
         assert!(!deck_schema_json().contains("null"));
     }
 

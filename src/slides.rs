@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::deck::{Date, Deck, ImageFormat, Lang, MeasureKind, SectionKind, Text};
+use crate::deck::{Date, Deck, ImageFormat, Lang, Measure, MeasureKind, SectionKind, Text};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Labels, labels};
+use crate::results::Status;
 
 /// Measures that fit on one metrics slide; more continue on the next.
 pub const MEASURES_PER_SLIDE: usize = 5;
@@ -60,6 +61,8 @@ pub enum Block {
 pub enum SlideKind {
     Title,
     Section(SectionKind),
+    /// "Where we stand": the measured results, after the metrics slide.
+    Standing,
     /// "Questions you may hear", before the objections.
     Divider,
     Objection,
@@ -71,6 +74,7 @@ impl SlideKind {
         match self {
             SlideKind::Title => "title",
             SlideKind::Section(k) => k.key(),
+            SlideKind::Standing => "standing",
             SlideKind::Divider => "divider",
             SlideKind::Objection => "objection",
         }
@@ -167,6 +171,125 @@ pub(crate) fn with_unit(figure: &str, unit: Option<&str>) -> String {
     }
 }
 
+/// One row of the "where we stand" table: a measure and its results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandingRow {
+    pub name: Rich,
+    /// The unit, shown after the name; "%" goes with the figures instead.
+    pub unit: Option<String>,
+    /// Figures (with "%" when that is the unit), in the deck's language.
+    pub baseline_text: Option<String>,
+    /// The latest result and its date, when there is one.
+    pub latest_text: Option<String>,
+    pub latest_date: Option<String>,
+    pub target_text: String,
+    pub by: String,
+    pub status: Option<Status>,
+    /// The status as a word (never colour alone).
+    pub status_word: Option<String>,
+    pub chart: Chart,
+}
+
+/// A row's small chart, in CSS px of a `CHART_WIDTH`×`CHART_HEIGHT` box (the
+/// HTML's SVG viewBox; the PDF scales it): the baseline, each result, and the
+/// straight pace line from the baseline at `since` to the target at `by`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Chart {
+    /// The pace line: x1, y1, x2, y2. Without a baseline there is none.
+    pub pace: Option<[f64; 4]>,
+    /// The measured line: the baseline, then each result in date order.
+    pub path: Vec<[f64; 2]>,
+    /// A point per result.
+    pub dots: Vec<[f64; 2]>,
+    /// The target at `by`.
+    pub goal: [f64; 2],
+    /// The chart in words, for assistive technology.
+    pub description: String,
+}
+
+/// Space kept free at the chart's edges, so points are not cut.
+const CHART_PAD: f64 = 5.0;
+
+impl Chart {
+    fn of(m: &Measure, lang: Lang, l: &Labels) -> Chart {
+        use crate::geometry::{CHART_HEIGHT, CHART_WIDTH};
+        let (w, h) = (f64::from(CHART_WIDTH), f64::from(CHART_HEIGHT));
+        let mut results: Vec<(Date, f64)> = m.results.iter().map(|r| (r.date, r.value.0)).collect();
+        results.sort_by_key(|r| r.0);
+        let day = |d: Date| d.days_since_epoch() as f64;
+        let start = m
+            .since
+            .into_iter()
+            .chain(results.first().map(|r| r.0))
+            .map(day)
+            .fold(day(m.by), f64::min);
+        let end = results
+            .last()
+            .map_or(day(m.by), |r| day(r.0).max(day(m.by)));
+        let values = m
+            .baseline
+            .map(|b| b.0)
+            .into_iter()
+            .chain([m.target.0])
+            .chain(results.iter().map(|r| r.1));
+        let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let x = |d: f64| {
+            let t = if end > start {
+                (d - start) / (end - start)
+            } else {
+                1.0
+            };
+            round1(CHART_PAD + t * (w - 2.0 * CHART_PAD))
+        };
+        let y = |v: f64| {
+            let t = if high > low {
+                (v - low) / (high - low)
+            } else {
+                0.5
+            };
+            round1(h - CHART_PAD - t * (h - 2.0 * CHART_PAD))
+        };
+        let since = m.since.map_or(start, day);
+        let goal = [x(day(m.by)), y(m.target.0)];
+        let pace = m.baseline.map(|b| [x(since), y(b.0), goal[0], goal[1]]);
+        let dots: Vec<[f64; 2]> = results.iter().map(|r| [x(day(r.0)), y(r.1)]).collect();
+        let path = m
+            .baseline
+            .map(|b| [x(since), y(b.0)])
+            .into_iter()
+            .chain(dots.iter().copied())
+            .collect();
+        let unit = m.unit.as_ref().map(|u| u.value.as_str());
+        let fig = |v: f64| with_unit(&crate::deck::Number(v).format(lang), unit);
+        let mut words = vec![];
+        if let Some(b) = m.baseline {
+            words.push(format!("{} {}", l.start.to_lowercase(), fig(b.0)));
+        }
+        for (date, value) in &results {
+            words.push(format!("{} {} {date}", fig(*value), l.measured_on));
+        }
+        words.push(format!("{} {} ({})", l.goal, fig(m.target.0), m.by));
+        let mut description = format!("{}: {}", plain_name(&m.name.value), words.join(", "));
+        if m.baseline.is_some() {
+            description.push_str(&format!("; {}", l.pace));
+        }
+        Chart {
+            pace,
+            path,
+            dots,
+            goal,
+            description,
+        }
+    }
+}
+
+/// A name's text without its Markdown, for descriptions.
+fn plain_name(markdown: &str) -> String {
+    parse_inline(markdown).0.text()
+}
+
 /// On a metrics slide, why each of its measures was chosen, as notes: a
 /// paragraph ("Why these measures:") and a list of "**name**: why".
 fn measure_notes(measures: &[MeasureRow], l: &Labels) -> Vec<Block> {
@@ -223,6 +346,8 @@ pub struct Slide {
     pub answer: Option<Rich>,
     pub image: Option<SlideImage>,
     pub measures: Vec<MeasureRow>,
+    /// On a "where we stand" slide: a row per measure.
+    pub standing: Vec<StandingRow>,
     /// "2/3" on continued metrics slides.
     pub part: Option<(usize, usize)>,
     /// Objection slides: which objection (1-based).
@@ -254,6 +379,7 @@ impl Slide {
             answer: None,
             image: None,
             measures: Vec::new(),
+            standing: Vec::new(),
             part: None,
             objection: None,
             notes: Vec::new(),
@@ -280,6 +406,7 @@ impl Slide {
     pub fn describe(&self) -> String {
         match (self.kind, self.part, self.objection) {
             (SlideKind::Section(k), Some((i, n)), _) => format!("{} {i}/{n}", k.key()),
+            (SlideKind::Standing, Some((i, n)), _) => format!("standing {i}/{n}"),
             (SlideKind::Objection, _, Some(i)) => format!("objection {i}"),
             (kind, _, _) => kind.name().to_string(),
         }
@@ -486,6 +613,10 @@ pub fn lower(deck: &Deck) -> Lowered {
             }
             slides.push(part);
         }
+        if crate::results::any(deck) {
+            let names: Vec<Rich> = rows.iter().map(|r| r.name.clone()).collect();
+            slides.extend(standing_slides(deck, section.span.clone(), &names, l));
+        }
     }
 
     if !deck.objections.is_empty() {
@@ -531,6 +662,81 @@ pub fn lower(deck: &Deck) -> Lowered {
         slides,
         diagnostics: lw.diagnostics,
     }
+}
+
+/// The "where we stand" slides: one row per measure, five to a slide; the
+/// heading counts the measures on track or better.
+fn standing_slides(
+    deck: &Deck,
+    span: Range<usize>,
+    names: &[Rich],
+    l: &'static Labels,
+) -> Vec<Slide> {
+    use crate::results::{self, Status};
+    let lang = deck.meta.lang;
+    let rows: Vec<StandingRow> = deck
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let unit = m.unit.as_ref().map(|u| u.value.as_str());
+            let percent = unit.is_some_and(|u| u.trim() == "%");
+            let fig = |n: crate::deck::Number| with_unit(&n.format(lang), unit.filter(|_| percent));
+            let latest = results::latest(&m.results);
+            let status = results::of_measure(deck, i).map(|s| s.status);
+            StandingRow {
+                name: names.get(i).cloned().unwrap_or_default(),
+                unit: unit.filter(|_| !percent).map(str::to_string),
+                baseline_text: m.baseline.map(fig),
+                latest_text: latest.map(|r| fig(r.value)),
+                latest_date: latest.map(|r| r.date.to_string()),
+                target_text: fig(m.target),
+                by: m.by.to_string(),
+                status,
+                status_word: status.map(|s| s.word(l).to_string()),
+                chart: Chart::of(m, lang, l),
+            }
+        })
+        .collect();
+    let rated: Vec<Status> = rows.iter().filter_map(|r| r.status).collect();
+    let good = rated
+        .iter()
+        .filter(|s| matches!(s, Status::Reached | Status::Ahead | Status::OnTrack))
+        .count();
+    let heading = if rated.is_empty() {
+        l.latest_heading.to_string()
+    } else {
+        l.standing_heading
+            .replace("{n}", &good.to_string())
+            .replace("{total}", &rated.len().to_string())
+    };
+    let chunks: Vec<(&[StandingRow], &[Measure])> = rows
+        .chunks(MEASURES_PER_SLIDE)
+        .zip(deck.measures.chunks(MEASURES_PER_SLIDE))
+        .collect();
+    let parts = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (chunk, measures))| {
+            let mut slide = Slide::new(
+                SlideKind::Standing,
+                l.standing,
+                Rich::plain(heading.clone()),
+                span.clone(),
+            );
+            slide.standing = chunk.to_vec();
+            if parts > 1 {
+                slide.part = Some((i + 1, parts));
+            }
+            slide.texts = measures
+                .iter()
+                .flat_map(|m| std::iter::once(&m.name).chain(&m.unit))
+                .cloned()
+                .collect();
+            slide
+        })
+        .collect()
 }
 
 /// Something in user Markdown that lowering changed and the user should know about.

@@ -28,7 +28,7 @@ macro_rules! theme_files {
 }
 
 const DEFAULT_FILES: Files = theme_files!("default":
-    "theme.toml", "deck.html", "style.css", "deck.js",
+    "theme.toml", "deck.html", "style.css", "standing.css", "deck.js",
     "fonts/regular.woff2", "fonts/bold.woff2", "fonts/italic.woff2", "fonts/bold-italic.woff2",
     "fonts/regular.ttf", "fonts/bold.ttf", "fonts/italic.ttf", "fonts/bold-italic.ttf",
     "fonts/OFL.txt",

@@ -95,7 +95,12 @@ fn a_crowded_slide_is_set_smaller_without_a_warning() {
 
 #[test]
 fn the_example_decks_fit_in_every_built_in_theme() {
-    for deck in ["social-media.en", "social-media.sv", "accessibility.en"] {
+    for deck in [
+        "social-media.en",
+        "social-media.sv",
+        "accessibility.en",
+        "follow-up.sv",
+    ] {
         for theme in ["default", "contrast", "board"] {
             let (diagnostics, _) = build(&format!("decks/{deck}.toml"), theme);
             assert!(

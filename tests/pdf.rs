@@ -107,6 +107,7 @@ fn expected(lowered: &Lowered, layout: &str) -> Vec<String> {
         // Figures are checked row by row (`measure_rows`): pdftotext reads a
         // table's columns as blocks.
         out.extend(s.measures.iter().map(|m| m.name.text()));
+        out.extend(s.standing.iter().map(|r| r.name.text()));
         if let Some(e) = &s.evidence {
             out.push(e.text());
         }
@@ -154,8 +155,17 @@ fn expected(lowered: &Lowered, layout: &str) -> Vec<String> {
                     out.extend(s.points.iter().map(|p| p.text()));
                 }
             }
-            for s in &lowered.slides {
-                out.extend(s.measures.iter().map(|m| m.name.text()));
+            // A follow-up deck's brief has the standing table instead.
+            match lowered.slides.iter().find(|s| !s.standing.is_empty()) {
+                // Its names are checked row by row (`assert_measure_rows`) and
+                // in reading order by the structure tree: pdftotext's guess of
+                // the order of a table's blocks moves a row with a unit.
+                Some(first) => out.push(first.heading.text()),
+                None => {
+                    for s in &lowered.slides {
+                        out.extend(s.measures.iter().map(|m| m.name.text()));
+                    }
+                }
             }
         }
         _ => {
@@ -214,7 +224,31 @@ fn without_furniture(text: &str, lowered: &Lowered, header: bool) -> String {
 /// date, in order.
 fn assert_measure_rows(pdf: &Path, lowered: &Lowered, what: &str) {
     let text = pdftotext(pdf, &["-layout"]);
-    for m in lowered.slides.iter().flat_map(|s| &s.measures) {
+    let follow_up = lowered.slides.iter().any(|s| !s.standing.is_empty());
+    let brief = what.ends_with("brief");
+    for r in lowered.slides.iter().flat_map(|s| &s.standing) {
+        // The latest value's date is on the cell's second line.
+        let mut row = vec![
+            r.name
+                .text()
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        ];
+        row.extend(r.baseline_text.clone());
+        row.extend(r.latest_text.clone());
+        row.push(r.target_text.clone());
+        row.push(r.by.clone());
+        row.extend(r.status_word.clone());
+        assert_row(&text, &row, what, true);
+    }
+    for m in lowered
+        .slides
+        .iter()
+        .flat_map(|s| &s.measures)
+        .filter(|_| !(follow_up && brief))
+    {
         let name = m.name.text();
         let mut row = vec![
             name.split_whitespace()
@@ -226,19 +260,33 @@ fn assert_measure_rows(pdf: &Path, lowered: &Lowered, what: &str) {
         row.push(m.target_text.clone());
         row.extend(m.unit.clone());
         row.push(m.by.clone());
-        let row: Vec<String> = row.iter().map(|t| squash(t)).collect();
-        let found = text.lines().map(squash).any(|line| {
-            let mut at = 0;
-            row.iter().all(|cell| match line[at..].find(cell.as_str()) {
-                Some(i) => {
-                    at += i + cell.len();
-                    true
-                }
-                None => false,
-            })
-        });
-        assert!(found, "{what}: no line reads {row:?}");
+        assert_row(&text, &row, what, false);
     }
+}
+
+/// A line of `text` that has the cells of `row`, in order.
+fn assert_row(text: &str, row: &[String], what: &str, tight: bool) {
+    // pdftotext may set "5 %" (a no-break space) as "5%": `tight` compares
+    // without spaces.
+    let norm = |t: &str| {
+        if tight {
+            squash(t).replace(' ', "")
+        } else {
+            squash(t)
+        }
+    };
+    let row: Vec<String> = row.iter().map(|t| norm(t)).collect();
+    let found = text.lines().map(norm).any(|line| {
+        let mut at = 0;
+        row.iter().all(|cell| match line[at..].find(cell.as_str()) {
+            Some(i) => {
+                at += i + cell.len();
+                true
+            }
+            None => false,
+        })
+    });
+    assert!(found, "{what}: no line reads {row:?}");
 }
 
 /// Each expected text in `text`, in order.
@@ -1095,6 +1143,11 @@ fn every_layout_is_a_tagged_pdf_in_reading_order() {
                         expected.push((&["TH"], m.name.text()));
                         expected.push((&["TD"], m.target_text.clone()));
                     }
+                    for r in &s.standing {
+                        expected.push((&["TH"], r.name.text()));
+                        expected.push((&["TD"], r.target_text.clone()));
+                        expected.extend(r.status_word.clone().map(|w| (&["TD"][..], w)));
+                    }
                 }
             }
             let expected: Vec<(&[&str], String)> = if brief {
@@ -1118,9 +1171,17 @@ fn every_layout_is_a_tagged_pdf_in_reading_order() {
                         .filter(|e| !ask_items.contains(e))
                         .cloned(),
                 );
-                for m in lowered.slides.iter().flat_map(|s| &s.measures) {
-                    first.push((&["TH"], m.name.text()));
-                    first.push((&["TD"], m.target_text.clone()));
+                let standing: Vec<_> = lowered.slides.iter().flat_map(|s| &s.standing).collect();
+                if standing.is_empty() {
+                    for m in lowered.slides.iter().flat_map(|s| &s.measures) {
+                        first.push((&["TH"], m.name.text()));
+                        first.push((&["TD"], m.target_text.clone()));
+                    }
+                }
+                for r in standing {
+                    first.push((&["TH"], r.name.text()));
+                    first.push((&["TD"], r.target_text.clone()));
+                    first.extend(r.status_word.clone().map(|w| (&["TD"][..], w)));
                 }
                 first
             } else {
@@ -1154,6 +1215,8 @@ fn every_layout_is_a_tagged_pdf_in_reading_order() {
                         want.push(m.name.text());
                     }
                 }
+                // Every row of the standing table has its chart.
+                want.extend(s.standing.iter().map(|r| r.name.text()));
                 if s.kind != SlideKind::Title
                     && let Some(img) = &s.image
                 {
@@ -1164,10 +1227,18 @@ fn every_layout_is_a_tagged_pdf_in_reading_order() {
                 want = lowered
                     .slides
                     .iter()
-                    .flat_map(|s| &s.measures)
-                    .filter(|m| m.baseline.is_some())
-                    .map(|m| m.name.text())
+                    .flat_map(|s| &s.standing)
+                    .map(|r| r.name.text())
                     .collect();
+                if want.is_empty() {
+                    want = lowered
+                        .slides
+                        .iter()
+                        .flat_map(|s| &s.measures)
+                        .filter(|m| m.baseline.is_some())
+                        .map(|m| m.name.text())
+                        .collect();
+                }
             }
             assert_eq!(alts.len(), want.len(), "{what}: figures {alts:?}");
             for (alt, w) in alts.iter().zip(&want) {
@@ -1372,4 +1443,48 @@ fn a_brief_that_does_not_fit_one_page_takes_two_and_warns() {
         "{stderr}"
     );
     assert_eq!(pdfinfo(&pdf).0, 2);
+}
+
+/// The follow-up deck in every layout: each status word is in the text
+/// layer, and the standing table is a tagged table whose cells hold them.
+#[test]
+fn the_follow_up_deck_has_every_status_word_and_a_tagged_table() {
+    if !tools() {
+        return;
+    }
+    let deck = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/follow-up.sv.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let words = ["nått", "före", "i fas", "efter", "missat"];
+    for layout in LAYOUTS {
+        let what = format!("follow-up {layout}");
+        let pdf = dir.path().join(format!("{layout}.pdf"));
+        build(&deck, layout, &pdf, &[]);
+        let text = squash(&pdftotext(&pdf, &[]));
+        for word in words {
+            assert!(text.contains(word), "{what}: no {word:?} in the text layer");
+        }
+        let nodes = struct_nodes(&pdf);
+        let (mut in_table, mut found) = (None, Vec::new());
+        for n in &nodes {
+            if in_table.is_some_and(|d| n.depth <= d) {
+                in_table = None;
+            }
+            if n.role == "Table" {
+                in_table = Some(n.depth);
+            }
+            if in_table.is_some() && n.role == "TD" && words.contains(&n.text.as_str()) {
+                found.push(n.text.clone());
+            }
+        }
+        for word in words {
+            assert!(
+                found.iter().any(|f| f == word),
+                "{what}: no table cell reads {word:?}: {found:?}"
+            );
+        }
+        assert!(
+            nodes.iter().any(|n| n.role == "TH" && n.text == "Läge"),
+            "{what}: the status column has its header"
+        );
+    }
 }

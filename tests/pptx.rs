@@ -239,7 +239,58 @@ fn python_pptx_finds_the_argument_on_every_slide() {
                 );
             }
             let tables = got["tables"].as_u64().unwrap();
-            if slide.measures.is_empty() {
+            if !slide.standing.is_empty() {
+                // Where we stand: a native table whose cells hold the figures
+                // and the status as a word, and a described chart per row.
+                assert_eq!(tables, 1, "{at}: the standing table");
+                let rows: Vec<Vec<String>> = got["cells"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| strings(r).iter().map(|c| squash(c)).collect())
+                    .collect();
+                assert_eq!(rows.len(), slide.standing.len() + 1, "{at}: rows");
+                let l = pitchdeck::i18n::labels(lowered.info.lang);
+                assert_eq!(
+                    rows[0][..6],
+                    [l.measure, l.start, l.latest, l.target, l.by, l.status].map(squash),
+                    "{at}: header row"
+                );
+                for (r, row) in slide.standing.iter().zip(&rows[1..]) {
+                    assert!(row[0].starts_with(&squash(&r.name.text())), "{at}: {row:?}");
+                    if let Some(unit) = &r.unit {
+                        assert!(
+                            row[0].ends_with(&squash(&format!("({unit})"))),
+                            "{at}: {row:?}"
+                        );
+                    }
+                    assert_eq!(
+                        row[1],
+                        squash(r.baseline_text.as_deref().unwrap_or("–")),
+                        "{at}"
+                    );
+                    let latest = [r.latest_text.clone(), r.latest_date.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert_eq!(row[2], squash(&latest), "{at}");
+                    assert_eq!(row[3], squash(&r.target_text), "{at}");
+                    assert_eq!(row[4], r.by, "{at}");
+                    assert_eq!(
+                        row[5],
+                        squash(r.status_word.as_deref().unwrap_or("–")),
+                        "{at}: the status as a word"
+                    );
+                }
+                let charts = strings(&got["groups"]);
+                let want: Vec<&str> = slide
+                    .standing
+                    .iter()
+                    .map(|r| r.chart.description.as_str())
+                    .collect();
+                assert_eq!(charts, want, "{at}: a chart described in words per row");
+            } else if slide.measures.is_empty() {
                 assert_eq!(tables, 0, "{at}: no table");
             } else {
                 assert_eq!(tables, 1, "{at}: the measures as a table");
@@ -398,55 +449,76 @@ fn libreoffice_renders_one_page_per_slide() {
         return;
     }
     let b = built();
-    let out_dir = b.dir.path().join("rendered");
-    let profile = b.dir.path().join("lo-profile");
-    let out = with_fonts("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .args(b.files.values())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "soffice: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    for ((name, theme), path) in &b.files {
-        let deck = root().join("decks").join(format!("{name}.toml"));
-        let slides = lowered(&deck).slides.len();
-        let pdf = out_dir.join(path.with_extension("pdf").file_name().unwrap());
-        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout);
-        let pages: usize = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{name} ({theme}): no PDF from LibreOffice: {info}"));
-        assert_eq!(pages, slides, "{name} ({theme})");
+    // Once with the theme's font installed, once without it: most machines
+    // that open the file lack Atkinson Hyperlegible Next and show a wider
+    // stand-in (here Noto Sans or DejaVu Sans), and the tables must hold in
+    // both.
+    let bare = b.dir.path().join("bare-home");
+    std::fs::create_dir_all(&bare).unwrap();
+    for (label, home) in [
+        ("theme font", b.dir.path().join("home")),
+        ("stand-in font", bare),
+    ] {
+        // (No space in the profile's file: URL.)
+        let dir_name = label.replace(' ', "-");
+        let out_dir = b.dir.path().join(format!("rendered-{dir_name}"));
+        let profile = b.dir.path().join(format!("lo-profile-{dir_name}"));
+        let out = Command::new("soffice")
+            .env("HOME", &home)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&out_dir)
+            .args(b.files.values())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "soffice: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for ((name, theme), path) in &b.files {
+            let deck = root().join("decks").join(format!("{name}.toml"));
+            let slides = lowered(&deck).slides.len();
+            let pdf = out_dir.join(path.with_extension("pdf").file_name().unwrap());
+            let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+            let info = String::from_utf8_lossy(&info.stdout);
+            let pages: usize = info
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:"))
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or_else(|| {
+                    panic!("{name} ({theme}, {label}): no PDF from LibreOffice: {info}")
+                });
+            assert_eq!(pages, slides, "{name} ({theme}, {label})");
+        }
+        tables_hold(&out_dir, label);
     }
-    bars_sit_beside_their_rows(&out_dir);
 }
 
-/// In LibreOffice's rendering, each bar is level with its row: the middle of
-/// the row's date (the `By` cell, set in the middle of its row) is within a
-/// few points of the middle of the bar. A renderer that breaks a name into
-/// more lines than the PPTX planned for would make that row taller and move
-/// every later row away from its bar.
-fn bars_sit_beside_their_rows(rendered: &Path) {
+/// In LibreOffice's rendering of each measures table:
+/// - each bar is level with its row: the middle of the row's date (the `By`
+///   cell, set in the middle of its row) is within a few points of the
+///   middle of the bar. A renderer that breaks a name into more lines than
+///   the PPTX planned for would make that row taller and move every later
+///   row away from its bar;
+/// - every unit reads as one word (a narrow column would break "people"
+///   into "peopl / e");
+/// - the last row ends above the slide's bottom margin.
+fn tables_hold(rendered: &Path, label: &str) {
     if !python_pptx() {
         return;
     }
+    use pitchdeck::geometry::{PAD_BOTTOM, SLIDE_HEIGHT};
     let b = built();
     let paths: Vec<&PathBuf> = b.files.values().collect();
     let found = reopen(&paths);
@@ -461,6 +533,11 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
             .iter()
             .zip(file["slides"].as_array().unwrap())
         {
+            if !slide.standing.is_empty() {
+                let what = format!("{name} ({theme}, {label})");
+                checked += charts_sit_beside_their_rows(slide, lowered.info.lang, got, &pdf, &what);
+                continue;
+            }
             if slide.measures.is_empty() {
                 continue;
             }
@@ -472,27 +549,54 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
                 .output()
                 .unwrap();
             let words = String::from_utf8_lossy(&words.stdout);
-            // The dates of the `By` column, top to bottom: (middle, text).
-            let mut dates: Vec<(f64, String)> = words
+            let attr = |l: &str, key: &str| -> Option<f64> {
+                l.split(&format!("{key}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            let page_h = words
                 .lines()
+                .find(|l| l.trim_start().starts_with("<page "))
+                .and_then(|l| attr(l, "height"))
+                .expect("pdftotext gives the page's size");
+            // The page's words: (top, bottom, text).
+            let all: Vec<(f64, f64, String)> = words
+                .lines()
+                .filter(|l| l.trim_start().starts_with("<word "))
                 .filter_map(|l| {
                     let text = l.split('>').nth(1)?.split('<').next()?;
-                    let y = |key: &str| -> Option<f64> {
-                        l.split(&format!("{key}=\""))
-                            .nth(1)?
-                            .split('"')
-                            .next()?
-                            .parse()
-                            .ok()
-                    };
-                    let by = slide.measures.iter().any(|m| m.by == text);
-                    by.then(|| Some(((y("yMin")? + y("yMax")?) / 2.0, text.to_string())))
-                        .flatten()
+                    Some((attr(l, "yMin")?, attr(l, "yMax")?, text.to_string()))
                 })
                 .collect();
+            let at = format!("{name} ({theme}, {label}) slide {}", slide.number);
+            // The dates of the `By` column, top to bottom: (middle, bottom).
+            let mut dates: Vec<(f64, f64)> = all
+                .iter()
+                .filter(|(_, _, text)| slide.measures.iter().any(|m| &m.by == text))
+                .map(|(top, bottom, _)| ((top + bottom) / 2.0, *bottom))
+                .collect();
             dates.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let at = format!("{name} ({theme}) slide {}", slide.number);
             assert_eq!(dates.len(), slide.measures.len(), "{at}: {dates:?}");
+            for m in &slide.measures {
+                let Some(unit) = m.unit.as_deref() else {
+                    continue;
+                };
+                for word in unit.split_whitespace() {
+                    assert!(
+                        all.iter().any(|(_, _, text)| text == word),
+                        "{at}: the unit {word:?} is broken apart"
+                    );
+                }
+            }
+            let bottom = page_h * f64::from((SLIDE_HEIGHT - PAD_BOTTOM) / SLIDE_HEIGHT);
+            let last = dates.last().map_or(0.0, |d| d.1);
+            assert!(
+                last <= bottom,
+                "{at}: the last row reaches {last:.1} pt, below the margin at {bottom:.1} pt"
+            );
             let bars = got["bars"].as_array().unwrap();
             let mut bar = bars.iter();
             for (m, (middle, _)) in slide.measures.iter().zip(&dates) {
@@ -514,6 +618,115 @@ fn bars_sit_beside_their_rows(rendered: &Path) {
         }
     }
     assert!(checked >= 20, "{checked} bars checked");
+}
+
+/// The words of page `page` of `pdf` as pdftotext places them: (xMin, yMin,
+/// yMax, text), in points.
+fn words_on(pdf: &Path, page: usize) -> Vec<(f64, f64, f64, String)> {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let text = l.split('>').nth(1)?.split('<').next()?;
+            let v = |key: &str| -> Option<f64> {
+                l.split(&format!("{key}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            Some((v("xMin")?, v("yMin")?, v("yMax")?, text.to_string()))
+        })
+        .collect()
+}
+
+/// On a "where we stand" slide in LibreOffice's rendering, each chart is
+/// level with its row: the status word (one line, set in the middle of its
+/// cell, below the status column's header and starting where it starts) is
+/// within a few points of the middle of the chart; every unit reads as one
+/// word; and the last row ends above the slide's bottom margin. Returns the
+/// charts checked.
+fn charts_sit_beside_their_rows(
+    slide: &Slide,
+    lang: pitchdeck::deck::Lang,
+    got: &Value,
+    pdf: &Path,
+    what: &str,
+) -> usize {
+    let at = format!("{what} slide {}", slide.number);
+    let head = pitchdeck::i18n::labels(lang).status;
+    let words = words_on(pdf, slide.number);
+    let (hx, _, hy, _) = words
+        .iter()
+        .find(|w| w.3 == head)
+        .cloned()
+        .unwrap_or_else(|| panic!("{at}: the header {head:?} in {words:?}"));
+    let mut status: Vec<f64> = words
+        .iter()
+        .filter(|w| (w.0 - hx).abs() < 2.0 && w.1 > hy)
+        .map(|w| (w.1 + w.2) / 2.0)
+        .collect();
+    status.sort_by(f64::total_cmp);
+    assert_eq!(status.len(), slide.standing.len(), "{at}: {status:?}");
+    let charts = got["bars"].as_array().unwrap();
+    assert_eq!(charts.len(), slide.standing.len(), "{at}: a chart a row");
+    let emu = |v: &Value| v.as_f64().unwrap() / 12_700.0;
+    for r in &slide.standing {
+        // The name cell ends in " (unit)".
+        let Some(unit) = &r.unit else { continue };
+        for word in format!("({unit})").split_whitespace() {
+            assert!(
+                words.iter().any(|w| w.3 == word),
+                "{at}: the unit {word:?} is broken apart"
+            );
+        }
+    }
+    // The bottom of the lowest cell text (a two-line latest value ends lowest).
+    let bottom = words
+        .iter()
+        .filter(|w| w.1 > hy && !w.3.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.2)
+        .fold(0.0, f64::max);
+    let (page_h, margin) = page_margin(pdf, slide.number);
+    assert!(
+        bottom <= margin,
+        "{at}: the table reaches {bottom:.1} pt, below the margin at {margin:.1} pt of {page_h:.1}"
+    );
+    for ((r, middle), chart) in slide.standing.iter().zip(&status).zip(charts) {
+        let chart_middle = emu(&chart["top"]) + emu(&chart["height"]) / 2.0;
+        assert!(
+            (chart_middle - middle).abs() < 4.0,
+            "{at}: the chart of {:?} is at {chart_middle:.1} pt, its row at {middle:.1} pt",
+            r.name.text()
+        );
+    }
+    slide.standing.len()
+}
+
+/// The page's height and the slide's bottom margin on it, in points.
+fn page_margin(pdf: &Path, page: usize) -> (f64, f64) {
+    use pitchdeck::geometry::{PAD_BOTTOM, SLIDE_HEIGHT};
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let h: f64 = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("<page "))
+        .and_then(|l| l.split("height=\"").nth(1)?.split('"').next()?.parse().ok())
+        .expect("pdftotext gives the page's size");
+    (h, h * f64::from((SLIDE_HEIGHT - PAD_BOTTOM) / SLIDE_HEIGHT))
 }
 
 /// The same deck gives the same bytes, build after build.

@@ -118,6 +118,65 @@ messages! {
     W121MeasureHelp,
     W122,
     W122Help,
+    W123After,
+    W123AfterHelp,
+    W123Before,
+    W123BeforeHelp,
+    W124,
+    W124Help,
+    W125,
+    W125Help,
+    W126,
+    W126Help,
+    E015Remote,
+    E015RemoteHelp,
+    E015Absolute,
+    E015AbsoluteHelp,
+    E015Missing,
+    E015MissingHelp,
+    E015Outside,
+    E015OutsideHelp,
+    E015NotFile,
+    E015NotFileHelp,
+    E015TooLarge,
+    E015TooLargeHelp,
+    E015Unreadable,
+    E015UnreadableHelp,
+    E015NotUtf8,
+    E015NotUtf8Help,
+    E015Empty,
+    E015EmptyHelp,
+    E015ColumnTwice,
+    E015Header,
+    E015UnknownColumn,
+    E015ColumnSuggest,
+    E015NoColumn,
+    E015NoColumnHelp,
+    E015Fields,
+    E015FieldsHelp,
+    E015NoDate,
+    E015NoValue,
+    E015RowHelp,
+    E015UnknownMeasure,
+    E015MeasureSuggest,
+    E015MeasureList,
+    E015NotDate,
+    E015NotDateHelp,
+    E015NotNumber,
+    E015NumberUnitHelp,
+    E015NumberHelp,
+    E015Csv,
+    E015CsvHelp,
+    E011Results,
+    E011ResultsHelp,
+    E011Rows,
+    E011RowsHelp,
+    E004Date,
+    E004DateHelp,
+    E006NoTime,
+    E006FromSince,
+    E006FromDate,
+    E006NoTimeHelp,
 }
 
 /// The English table, in the order of [`Msg::ALL`].
@@ -360,6 +419,194 @@ const EN: &[(Msg, &str)] = &[
     (
         Msg::W122Help,
         "write the point, or remove the empty string from `points`",
+    ),
+    (
+        Msg::W123After,
+        "the result of “{name}” from {date} is after the deck's date {today}",
+    ),
+    (
+        Msg::W123AfterHelp,
+        "a result cannot be from after the meeting: correct its date, or set [deck] date to the day you present (at least {date})",
+    ),
+    (
+        Msg::W123Before,
+        "the result of “{name}” from {date} is before its baseline's date {since}",
+    ),
+    (
+        Msg::W123BeforeHelp,
+        "correct the result's date, or set `since` to when the baseline was taken",
+    ),
+    (
+        Msg::W124,
+        "the results of “{name}” are not in date order: {date} comes after {previous}",
+    ),
+    (
+        Msg::W124Help,
+        "list the results oldest first, so that the latest is plain to see",
+    ),
+    (
+        Msg::W125,
+        "the latest result of “{name}” is from {date}, {age} days before the deck's date",
+    ),
+    (
+        Msg::W125Help,
+        "measure it again before the meeting: a status older than {max} days says little about today",
+    ),
+    (Msg::W126, "“{name}” was due {by} and has no result"),
+    (
+        Msg::W126Help,
+        "add the value it reached (in `results` or the results file): leadership will ask",
+    ),
+    (
+        Msg::E015Remote,
+        "the results file is not a local file: `{path}`",
+    ),
+    (
+        Msg::E015RemoteHelp,
+        "save the CSV in the deck's folder and give its relative path; the deck must build offline",
+    ),
+    (
+        Msg::E015Absolute,
+        "the results file path is absolute: `{path}`",
+    ),
+    (
+        Msg::E015AbsoluteHelp,
+        "give a path relative to the deck file, inside its folder",
+    ),
+    (Msg::E015Missing, "the results file was not found: `{path}`"),
+    (
+        Msg::E015MissingHelp,
+        "check the path; it is relative to the deck file's folder",
+    ),
+    (
+        Msg::E015Outside,
+        "the results file is outside the deck's folder: `{path}`",
+    ),
+    (
+        Msg::E015OutsideHelp,
+        "copy the CSV into the deck's folder (or a folder below it)",
+    ),
+    (
+        Msg::E015NotFile,
+        "the results file is not a regular file: `{path}`",
+    ),
+    (
+        Msg::E015NotFileHelp,
+        "give the path of a CSV file with the header measure,date,value",
+    ),
+    (
+        Msg::E015TooLarge,
+        "the results file is over {max} bytes: `{path}`",
+    ),
+    (
+        Msg::E015TooLargeHelp,
+        "a results file needs a row per measurement; split off old rows",
+    ),
+    (
+        Msg::E015Unreadable,
+        "the results file could not be read: {error}",
+    ),
+    (Msg::E015UnreadableHelp, "check the file's permissions"),
+    (
+        Msg::E015NotUtf8,
+        "the results file is not UTF-8 text: `{path}`",
+    ),
+    (
+        Msg::E015NotUtf8Help,
+        "save the CSV as UTF-8 (in a spreadsheet: CSV UTF-8)",
+    ),
+    (Msg::E015Empty, "the results file is empty"),
+    (
+        Msg::E015EmptyHelp,
+        "start it with the header line measure,date,value",
+    ),
+    (
+        Msg::E015ColumnTwice,
+        "the column `{name}` comes twice in the header",
+    ),
+    (Msg::E015Header, "the header is measure,date,value"),
+    (
+        Msg::E015UnknownColumn,
+        "unknown column `{name}` in the results file",
+    ),
+    (Msg::E015ColumnSuggest, "did you mean `{name}`?"),
+    (
+        Msg::E015NoColumn,
+        "the results file's header has no column {names}",
+    ),
+    (
+        Msg::E015NoColumnHelp,
+        "the first line names the columns: measure,date,value",
+    ),
+    (
+        Msg::E015Fields,
+        "the row has {n} fields; a row is measure,date,value",
+    ),
+    (
+        Msg::E015FieldsHelp,
+        "put text with commas in double quotes: \"Replies, within a day\",2027-01-31,40",
+    ),
+    (Msg::E015NoDate, "the row has no date"),
+    (Msg::E015NoValue, "the row has no value"),
+    (
+        Msg::E015RowHelp,
+        "a row is measure,date,value, e.g. Replies within a day,2027-01-31,40",
+    ),
+    (
+        Msg::E015UnknownMeasure,
+        "unknown measure \"{name}\" in the results file",
+    ),
+    (Msg::E015MeasureSuggest, "did you mean \"{name}\"?"),
+    (
+        Msg::E015MeasureList,
+        "the measure is a [[metrics.measure]] `name`, exactly as written: {names}",
+    ),
+    (Msg::E015NotDate, "`{text}` is not a date"),
+    (
+        Msg::E015NotDateHelp,
+        "write the date as YYYY-MM-DD, e.g. 2027-01-31",
+    ),
+    (Msg::E015NotNumber, "`{text}` is not a number"),
+    (
+        Msg::E015NumberUnitHelp,
+        "write the number without the unit: {number}",
+    ),
+    (Msg::E015NumberHelp, "write a number such as 40 or 40.5"),
+    (
+        Msg::E015Csv,
+        "the results file cannot be read as CSV: {error}",
+    ),
+    (
+        Msg::E015CsvHelp,
+        "a row is measure,date,value; text with commas or quotes goes in double quotes",
+    ),
+    (
+        Msg::E011Results,
+        "the measure \"{name}\" has {n} results; the limit is {max}",
+    ),
+    (
+        Msg::E011ResultsHelp,
+        "keep one result a month or so; a slide shows a few",
+    ),
+    (Msg::E011Rows, "the results file has too many rows"),
+    (Msg::E011RowsHelp, "keep at most {max} results per measure"),
+    (
+        Msg::E004Date,
+        "[deck] is missing the required key `date`: results are measured against it",
+    ),
+    (
+        Msg::E004DateHelp,
+        "add the date of the meeting — it is \"today\" for the status of each measure: date = 2027-03-31",
+    ),
+    (
+        Msg::E006NoTime,
+        "the measure \"{name}\" has `by` = {by} but its baseline is from {since} ({from}): there is no time to measure progress over",
+    ),
+    (Msg::E006FromSince, "its `since`"),
+    (Msg::E006FromDate, "[deck] date"),
+    (
+        Msg::E006NoTimeHelp,
+        "give the date the baseline was taken as `since` in [metrics] (or in the measure), before `by`",
     ),
 ];
 
@@ -606,6 +853,197 @@ const SV: &[(Msg, &str)] = &[
     (
         Msg::W122Help,
         "skriv punkten, eller ta bort den tomma texten ur `points`",
+    ),
+    (
+        Msg::W123After,
+        "resultatet för ”{name}” från {date} ligger efter presentationens datum {today}",
+    ),
+    (
+        Msg::W123AfterHelp,
+        "ett resultat kan inte vara från tiden efter mötet: rätta dess datum, eller sätt [deck] date till dagen du presenterar (tidigast {date})",
+    ),
+    (
+        Msg::W123Before,
+        "resultatet för ”{name}” från {date} ligger före utgångslägets datum {since}",
+    ),
+    (
+        Msg::W123BeforeHelp,
+        "rätta resultatets datum, eller sätt `since` till dagen då utgångsläget mättes",
+    ),
+    (
+        Msg::W124,
+        "resultaten för ”{name}” står inte i datumordning: {date} kommer efter {previous}",
+    ),
+    (
+        Msg::W124Help,
+        "skriv resultaten med det äldsta först, så att det senaste syns tydligt",
+    ),
+    (
+        Msg::W125,
+        "det senaste resultatet för ”{name}” är från {date}, {age} dagar före presentationens datum",
+    ),
+    (
+        Msg::W125Help,
+        "mät igen före mötet: ett läge som är äldre än {max} dagar säger lite om hur det är i dag",
+    ),
+    (
+        Msg::W126,
+        "”{name}” skulle vara klart {by} och har inget resultat",
+    ),
+    (
+        Msg::W126Help,
+        "lägg till värdet som måttet nådde (i `results` eller i resultatfilen): ledningen kommer att fråga",
+    ),
+    (
+        Msg::E015Remote,
+        "resultatfilen är inte en lokal fil: `{path}`",
+    ),
+    (
+        Msg::E015RemoteHelp,
+        "spara CSV-filen i presentationens mapp och ange dess relativa sökväg; presentationen ska gå att bygga utan nät",
+    ),
+    (
+        Msg::E015Absolute,
+        "resultatfilens sökväg är absolut: `{path}`",
+    ),
+    (
+        Msg::E015AbsoluteHelp,
+        "ange en sökväg från presentationsfilens mapp, inuti den",
+    ),
+    (Msg::E015Missing, "resultatfilen finns inte: `{path}`"),
+    (
+        Msg::E015MissingHelp,
+        "kontrollera sökvägen; den utgår från presentationsfilens mapp",
+    ),
+    (
+        Msg::E015Outside,
+        "resultatfilen ligger utanför presentationens mapp: `{path}`",
+    ),
+    (
+        Msg::E015OutsideHelp,
+        "kopiera CSV-filen till presentationens mapp (eller en mapp under den)",
+    ),
+    (
+        Msg::E015NotFile,
+        "resultatfilen är inte en vanlig fil: `{path}`",
+    ),
+    (
+        Msg::E015NotFileHelp,
+        "ange sökvägen till en CSV-fil med rubrikraden measure,date,value",
+    ),
+    (
+        Msg::E015TooLarge,
+        "resultatfilen är större än {max} byte: `{path}`",
+    ),
+    (
+        Msg::E015TooLargeHelp,
+        "en resultatfil behöver en rad per mätning; flytta gamla rader till en annan fil",
+    ),
+    (
+        Msg::E015Unreadable,
+        "resultatfilen gick inte att läsa: {error}",
+    ),
+    (Msg::E015UnreadableHelp, "kontrollera filens behörigheter"),
+    (
+        Msg::E015NotUtf8,
+        "resultatfilen är inte text i UTF-8: `{path}`",
+    ),
+    (
+        Msg::E015NotUtf8Help,
+        "spara CSV-filen som UTF-8 (i ett kalkylprogram: CSV UTF-8)",
+    ),
+    (Msg::E015Empty, "resultatfilen är tom"),
+    (
+        Msg::E015EmptyHelp,
+        "börja den med rubrikraden measure,date,value",
+    ),
+    (
+        Msg::E015ColumnTwice,
+        "kolumnen `{name}` står två gånger i rubrikraden",
+    ),
+    (Msg::E015Header, "rubrikraden är measure,date,value"),
+    (
+        Msg::E015UnknownColumn,
+        "okänd kolumn `{name}` i resultatfilen",
+    ),
+    (Msg::E015ColumnSuggest, "menade du `{name}`?"),
+    (
+        Msg::E015NoColumn,
+        "rubrikraden i resultatfilen saknar kolumnen {names}",
+    ),
+    (
+        Msg::E015NoColumnHelp,
+        "första raden namnger kolumnerna: measure,date,value",
+    ),
+    (
+        Msg::E015Fields,
+        "raden har {n} fält; en rad är measure,date,value",
+    ),
+    (
+        Msg::E015FieldsHelp,
+        "sätt text med kommatecken inom raka citattecken: \"Svar, inom en dag\",2027-01-31,40",
+    ),
+    (Msg::E015NoDate, "raden saknar datum"),
+    (Msg::E015NoValue, "raden saknar värde"),
+    (
+        Msg::E015RowHelp,
+        "en rad är measure,date,value, t.ex. Svar inom en dag,2027-01-31,40",
+    ),
+    (
+        Msg::E015UnknownMeasure,
+        "okänt mått ”{name}” i resultatfilen",
+    ),
+    (Msg::E015MeasureSuggest, "menade du ”{name}”?"),
+    (
+        Msg::E015MeasureList,
+        "måttet är ett `name` i [[metrics.measure]], skrivet exakt likadant: {names}",
+    ),
+    (Msg::E015NotDate, "`{text}` är inte ett datum"),
+    (
+        Msg::E015NotDateHelp,
+        "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-01-31",
+    ),
+    (Msg::E015NotNumber, "`{text}` är inte ett tal"),
+    (Msg::E015NumberUnitHelp, "skriv talet utan enhet: {number}"),
+    (
+        Msg::E015NumberHelp,
+        "skriv ett tal, t.ex. 40 eller 40.5 (med decimalkomma inom citattecken: \"40,5\")",
+    ),
+    (
+        Msg::E015Csv,
+        "resultatfilen går inte att läsa som CSV: {error}",
+    ),
+    (
+        Msg::E015CsvHelp,
+        "en rad är measure,date,value; text med kommatecken eller citattecken står inom dubbla citattecken",
+    ),
+    (
+        Msg::E011Results,
+        "måttet ”{name}” har {n} resultat; gränsen är {max}",
+    ),
+    (
+        Msg::E011ResultsHelp,
+        "behåll ungefär ett resultat i månaden; en bild visar bara några",
+    ),
+    (Msg::E011Rows, "resultatfilen har för många rader"),
+    (Msg::E011RowsHelp, "behåll högst {max} resultat per mått"),
+    (
+        Msg::E004Date,
+        "[deck] saknar den obligatoriska nyckeln `date`: resultaten mäts mot den",
+    ),
+    (
+        Msg::E004DateHelp,
+        "lägg till mötets datum — det är ”i dag” när varje måtts läge räknas ut: date = 2027-03-31",
+    ),
+    (
+        Msg::E006NoTime,
+        "måttet ”{name}” har `by` = {by} men utgångsläget är från {since} ({from}): det finns ingen tid att mäta framstegen på",
+    ),
+    (Msg::E006FromSince, "dess `since`"),
+    (Msg::E006FromDate, "`date` i [deck]"),
+    (
+        Msg::E006NoTimeHelp,
+        "ange dagen då utgångsläget mättes som `since` i [metrics] (eller i måttet), före `by`",
     ),
 ];
 

@@ -78,9 +78,98 @@ impl Checker<'_> {
         self.word_lists();
         self.abbreviations();
         self.argument();
+        self.results();
         self.timing();
         self.style();
         self.numbers();
+    }
+
+    /// The results of a follow-up deck: dated where they can be, in order,
+    /// recent, and one for every measure whose deadline has passed.
+    fn results(&mut self) {
+        let deck = self.deck;
+        if !crate::results::any(deck) {
+            return;
+        }
+        let m = self.messages;
+        let metrics = self
+            .texts
+            .iter()
+            .find(|t| t.kind == SlideKind::Section(SectionKind::Metrics));
+        let today = deck.meta.date;
+        for measure in &deck.measures {
+            let name = measure.name.value.trim();
+            for r in &measure.results {
+                if let Some(today) = today
+                    && r.date > today
+                {
+                    let args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("name", &name), ("date", &r.date), ("today", &today)];
+                    let d = r.place.point(
+                        Diagnostic::new(Code::W123, Msg::W123After.fill(m, &args))
+                            .help(Msg::W123AfterHelp.fill(m, &args)),
+                    );
+                    self.push(d, metrics);
+                }
+                if let Some(since) = measure.since
+                    && r.date < since
+                {
+                    let args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("name", &name), ("date", &r.date), ("since", &since)];
+                    let d = r.place.point(
+                        Diagnostic::new(Code::W123, Msg::W123Before.fill(m, &args))
+                            .help(Msg::W123BeforeHelp.plain(m)),
+                    );
+                    self.push(d, metrics);
+                }
+            }
+            if let Some(pair) = measure.results.windows(2).find(|w| w[1].date < w[0].date) {
+                let d = pair[1].place.point(
+                    Diagnostic::new(
+                        Code::W124,
+                        Msg::W124.fill(
+                            m,
+                            &[
+                                ("name", &name),
+                                ("date", &pair[1].date),
+                                ("previous", &pair[0].date),
+                            ],
+                        ),
+                    )
+                    .help(Msg::W124Help.plain(m)),
+                );
+                self.push(d, metrics);
+            }
+            let Some(date) = today else { continue };
+            match crate::results::latest(&measure.results) {
+                Some(latest) => {
+                    let age = date.days_since_epoch() - latest.date.days_since_epoch();
+                    if age > crate::results::STALE_DAYS {
+                        let d = latest.place.point(
+                            Diagnostic::new(
+                                Code::W125,
+                                Msg::W125.fill(
+                                    m,
+                                    &[("name", &name), ("date", &latest.date), ("age", &age)],
+                                ),
+                            )
+                            .help(Msg::W125Help.fill(m, &[("max", &crate::results::STALE_DAYS)])),
+                        );
+                        self.push(d, metrics);
+                    }
+                }
+                None if measure.by < date => {
+                    let d = warn(
+                        Code::W126,
+                        Msg::W126.fill(m, &[("name", &name), ("by", &measure.by)]),
+                        measure.by_span.clone(),
+                        Msg::W126Help.plain(m),
+                    );
+                    self.push(d, metrics);
+                }
+                None => {}
+            }
+        }
     }
 
     fn push(&mut self, d: Diagnostic, slide: Option<&SlideText>) {
@@ -538,8 +627,10 @@ impl Checker<'_> {
                 );
                 self.push(d, metrics);
             }
+            // A follow-up deck reports on deadlines that have passed (W126).
             if let Some(date) = deck.meta.date
                 && x.by < date
+                && !crate::results::any(deck)
             {
                 let mut next = date;
                 next.year = next.year.saturating_add(1);

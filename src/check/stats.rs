@@ -2,6 +2,7 @@
 //! and for the deck, and the estimated speaking time.
 
 use crate::deck::{Deck, Lang};
+use crate::results::{self, Standing};
 use crate::slides::Slide;
 
 use super::readability::Counts;
@@ -34,6 +35,17 @@ pub struct Stats {
     pub spoken_words: usize,
     /// Planned talk length, `[deck] minutes`.
     pub minutes: Option<u32>,
+    /// In a deck with results: each measure's figures of the status rule.
+    pub measures: Vec<MeasureStat>,
+}
+
+/// One measure's row of the results table: the status rule's p and e.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureStat {
+    pub name: String,
+    /// The latest result, as written.
+    pub latest: Option<(String, f64)>,
+    pub standing: Option<Standing>,
 }
 
 impl Stats {
@@ -127,11 +139,67 @@ impl Stats {
         let planned = self
             .minutes
             .map_or(String::new(), |m| format!("; planned: {m} minutes"));
+        if !self.measures.is_empty() {
+            out.push_str(&self.render_measures());
+        }
         out.push_str(&format!(
             "speaking time: about {:.1} minutes ({} words on the slides and in the notes, at {WORDS_PER_MINUTE} words a minute; objections not counted){planned}\n",
             self.speaking_minutes(),
             self.spoken_words,
         ));
+        out
+    }
+}
+
+impl Stats {
+    /// The results table: each measure's latest result, p, e and status.
+    fn render_measures(&self) -> String {
+        let mut table = vec![["measure", "latest", "on", "p", "e", "status"].map(String::from)];
+        for m in &self.measures {
+            let fig = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.2}"));
+            let (value, date) = m
+                .latest
+                .as_ref()
+                .map_or(("–".to_string(), "–".to_string()), |(d, v)| {
+                    (crate::deck::Number(*v).format(Lang::En), d.clone())
+                });
+            table.push([
+                m.name.clone(),
+                value,
+                date,
+                fig(m.standing.map(|s| s.p)),
+                fig(m.standing.map(|s| s.e)),
+                m.standing
+                    .map_or("–".to_string(), |s| s.status.key().replace('-', " ")),
+            ]);
+        }
+        let widths: Vec<usize> = (0..6)
+            .map(|c| {
+                table
+                    .iter()
+                    .map(|r| r[c].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::from("\n");
+        for cells in &table {
+            let mut line = String::new();
+            for (c, cell) in cells.iter().enumerate() {
+                let pad = " ".repeat(widths[c] - cell.chars().count());
+                if c == 0 || c == 5 {
+                    line.push_str(cell);
+                    line.push_str(&pad);
+                } else {
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                }
+                line.push_str("  ");
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out.push_str("p: share of the way from baseline to target; e: share of the time from since to by, at the latest result\n\n");
         out
     }
 }
@@ -147,7 +215,20 @@ pub fn stats(deck: &Deck, slides: &[Slide]) -> Stats {
         note_words: 0,
         spoken_words: 0,
         minutes: deck.meta.minutes,
+        measures: Vec::new(),
     };
+    if results::any(deck) {
+        stats.measures = deck
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MeasureStat {
+                name: m.name.value.trim().to_string(),
+                latest: results::latest(&m.results).map(|r| (r.date.to_string(), r.value.0)),
+                standing: results::of_measure(deck, i),
+            })
+            .collect();
+    }
     for t in &texts {
         let counts = t.counts();
         let note_words = t.note_words();

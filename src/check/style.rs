@@ -1477,6 +1477,8 @@ pub fn bare_numbers(text: &str) -> Vec<Range<usize>> {
         }
         numbers.push(start..i);
     }
+    // The word after byte `at`, lowercased, and where it ends in `text` (by
+    // its own bytes: lowercasing may change their number).
     let word_after = |at: usize| -> (String, usize) {
         let rest = &text[at..];
         let trimmed = rest.trim_start();
@@ -1485,7 +1487,7 @@ pub fn bare_numbers(text: &str) -> Vec<Range<usize>> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '\'')
             .collect();
-        (w.to_lowercase(), at + skip)
+        (w.to_lowercase(), at + skip + w.len())
     };
     let word_before = |at: usize| -> String {
         let before = text[..at].trim_end();
@@ -1529,15 +1531,16 @@ pub fn bare_numbers(text: &str) -> Vec<Range<usize>> {
         // "12 of 140 questions", "5 to 40 replies": the unit comes after the last number.
         let mut last = n;
         loop {
-            let (w, at) = word_after(numbers[last].end);
+            let (w, end) = word_after(numbers[last].end);
             let joins = matches!(
                 w.as_str(),
                 "to" | "till" | "and" | "och" | "or" | "eller" | "of" | "av" | "out"
             );
             let next = numbers.get(last + 1);
+            // The next number may sit inside that word ("S85"): then no gap.
             let gap_ok = next.is_some_and(|nx| {
-                let between = &text[at + w.len()..nx.start];
-                between.trim().is_empty() || between.trim() == "of"
+                text.get(end..nx.start)
+                    .is_some_and(|between| between.trim().is_empty() || between.trim() == "of")
             });
             if joins && gap_ok {
                 last += 1;
@@ -1545,12 +1548,11 @@ pub fn bare_numbers(text: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        let (w, at) = word_after(numbers[last].end);
+        let (w, _) = word_after(numbers[last].end);
         let after_last = text[numbers[last].end..].trim_start().chars().next();
         let has_unit = after_last.is_some_and(|c| "%‰°€$£×".contains(c))
             || (!w.is_empty() && !no_unit_after(&w) && !w.chars().all(|c| c.is_ascii_digit()))
             || matches!(w.as_str(), "of" | "av");
-        let _ = at;
         if !has_unit {
             out.push(r.clone());
         }
@@ -1670,5 +1672,8 @@ mod tests {
         assert!(bare("Customers over 65 are our fastest growing group").is_empty());
         assert!(bare("Sedan klockan 23 i vecka 12 år 2026").is_empty());
         assert!(bare("a 20-minute session for €40").is_empty());
+        // A number inside the word after another (found by the property tests).
+        assert!(bare("öé3Ös 48 S85NUåAÄüw“ åt6äüMSÖ;").is_empty());
+        assert_eq!(bare("Betyget var 3 4"), ["3", "4"]);
     }
 }

@@ -210,7 +210,8 @@ fn read_slides(deck: &Deck, slides: &[Slide], read: Read) -> Vec<SlideText> {
     for slide in slides {
         let mut pieces = Vec::new();
         let (name, appendix) = match slide.kind {
-            SlideKind::Divider => continue,
+            // The tool's own words and the measures' names, checked on the metrics slide.
+            SlideKind::Divider | SlideKind::Standing => continue,
             SlideKind::Title => {
                 push(
                     &mut pieces,

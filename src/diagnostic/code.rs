@@ -121,6 +121,7 @@ codes! {
         E012: "the theme cannot draw the HTML deck: its template does not parse or render, or a file it needs is missing",
         E013: "the PDF back end could not draw the PDF (a theme font that cannot be embedded)",
         E014: "the PPTX back end could not write the PowerPoint file",
+        E015: "a results file that cannot be used (remote, outside the deck's folder, missing, not CSV), or a row in it with an unknown measure, a bad date or a bad number",
     }
     Reading {
         W001: "`image_alt` given without an `image`",
@@ -150,6 +151,10 @@ codes! {
         W120("undated-promise"): "a promise without a date (\"shortly\", \"in due course\", \"inom kort\", \"framöver\")",
         W121("number-without-unit"): "a measure without `unit`, or a bare number in a point that says not what it counts",
         W122("empty-point"): "a point with no text",
+        W123("result-out-of-range"): "a result is dated after the deck's `date` or before its measure's `since`",
+        W124("results-out-of-order"): "a measure's results are not in date order",
+        W125("stale-result"): "a measure's latest result is more than 90 days older than the deck's `date`",
+        W126("no-result-past-deadline"): "in a deck with results, a measure is past its `by` with no result",
     }
     Pdf {
         W201: "the theme's font has no glyph for a character; the PDF shows a stand-in",

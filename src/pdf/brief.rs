@@ -5,12 +5,12 @@
 
 use crate::deck::SectionKind;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::slides::{Lowered, MeasureRow, Slide, SlideKind};
+use crate::slides::{Lowered, MeasureRow, Slide, SlideKind, StandingRow};
 
 use super::canvas::{Display, Item, Mark};
 use super::flow::{Row, flow};
 use super::handout::{CONTENT_BOTTOM, CONTENT_TOP, MARGIN_X, furniture, item_rows, line_rows};
-use super::slide::{measures_table, origin};
+use super::slide::{measures_table, origin, standing_table};
 use super::structure::{Role, Structure};
 use super::text::{Colors, Ctx, Style};
 
@@ -235,7 +235,14 @@ fn attempt(
         .iter()
         .flat_map(|s| s.measures.iter().cloned())
         .collect();
-    if let Some(metrics) = slides.iter().find(|s| !s.measures.is_empty()) {
+    // A follow-up deck's brief shows the standing table instead: it has the
+    // same figures, and the latest ones, and the brief stays one page.
+    let follow_up = slides.iter().any(|s| !s.standing.is_empty());
+    if let Some(metrics) = slides
+        .iter()
+        .find(|s| !s.measures.is_empty())
+        .filter(|_| !follow_up)
+    {
         let o = origin(metrics);
         // Right after the metrics section, the table belongs to it; after
         // another section it gets the metrics label as its heading.
@@ -279,6 +286,68 @@ fn attempt(
             structure,
             sect,
             &measures,
+            &o,
+            colors,
+            TABLE_PX,
+            8.5 * k / TABLE_PX,
+            width,
+        )
+        .into_iter();
+        if let Some(header) = table.next() {
+            let header = std::rc::Rc::new(header);
+            let mut head_row = (*header).clone();
+            head_row.keep_with_next = true;
+            rows.push(head_row);
+            rows.extend(table.map(|mut r| {
+                r.header = Some(header.clone());
+                r
+            }));
+        }
+    }
+
+    // Where we stand: the same table as its slides, in one piece, under its
+    // label and the slides' heading.
+    let standing: Vec<StandingRow> = slides
+        .iter()
+        .flat_map(|s| s.standing.iter().cloned())
+        .collect();
+    if let Some(first) = slides.iter().find(|s| !s.standing.is_empty()) {
+        let o = origin(first);
+        let sect = structure.section(first.label.clone());
+        let label = structure.add(sect, Role::H2);
+        let spans = ctx.plain(&first.label.to_uppercase(), true, &o);
+        let mut head = line_rows(
+            ctx,
+            Mark::Content(label),
+            &spans,
+            st(8.0, 1.3, colors.accent, true),
+            colors,
+            0.0,
+            width,
+            12.0 * k,
+        );
+        let p = structure.add(sect, Role::P);
+        let spans = ctx.spans(&first.heading, true, &o);
+        head.extend(line_rows(
+            ctx,
+            Mark::Content(p),
+            &spans,
+            st(11.0, 1.25, colors.text, true),
+            colors,
+            0.0,
+            width,
+            2.0 * k,
+        ));
+        for r in &mut head {
+            r.keep_with_next = true;
+        }
+        rows.extend(head);
+        rows.push(Row::new(Display::default(), 4.0 * k));
+        let mut table = standing_table(
+            ctx,
+            structure,
+            sect,
+            &standing,
             &o,
             colors,
             TABLE_PX,

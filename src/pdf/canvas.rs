@@ -67,6 +67,13 @@ pub enum Item {
         h: f32,
         image: usize,
     },
+    /// A stroked line through `points` (x, y), `width` thick, dashed or solid.
+    Stroke {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        color: Color8,
+        dashed: bool,
+    },
 }
 
 impl Item {
@@ -75,6 +82,12 @@ impl Item {
             Item::Rect { x, y, .. } | Item::Text { x, y, .. } | Item::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
+            }
+            Item::Stroke { points, .. } => {
+                for (x, y) in points {
+                    *x += dx;
+                    *y += dy;
+                }
             }
         }
         self
@@ -85,6 +98,9 @@ impl Item {
         match self {
             Item::Rect { y, h, .. } | Item::Image { y, h, .. } => y + h,
             Item::Text { y, line_height, .. } => y + line_height,
+            Item::Stroke { points, width, .. } => {
+                points.iter().map(|p| p.1).fold(0.0, f32::max) + width / 2.0
+            }
         }
     }
 }
@@ -255,6 +271,38 @@ impl<'f> Canvas<'f> {
                     transform: XObjectTransform {
                         no_auto_scale: true,
                         ..XObjectTransform::default()
+                    },
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
+            Item::Stroke {
+                points,
+                width,
+                color: c,
+                dashed,
+            } => {
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: r(*width) });
+                if *dashed {
+                    let dash = (*width * 300.0).round() / 100.0;
+                    ops.push(Op::SetLineDashPattern {
+                        dash: printpdf::LineDashPattern::new(0.0, &[dash, dash]),
+                    });
+                }
+                ops.push(Op::DrawLine {
+                    line: printpdf::Line {
+                        points: points
+                            .iter()
+                            .map(|(x, y)| printpdf::LinePoint {
+                                p: printpdf::Point {
+                                    x: r(*x),
+                                    y: r(self.height - y),
+                                },
+                                bezier: false,
+                            })
+                            .collect(),
+                        is_closed: false,
                     },
                 });
                 ops.push(Op::RestoreGraphicsState);

@@ -17,7 +17,8 @@ use crate::geometry::{
     LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, NUMBER_BOTTOM, NUMBER_RIGHT, PAD_BOTTOM,
     PAD_SIDE, PAD_TOP, ROW_RULE, SLIDE_HEIGHT, SLIDE_WIDTH, SUBTITLE_GAP, TABLE_LEADING,
 };
-use crate::slides::{Bar, MeasureRow, Slide, SlideKind};
+use crate::geometry::{CHART_HEIGHT, CHART_WIDTH, STANDING_PAD_Y};
+use crate::slides::{Bar, Chart, MeasureRow, Slide, SlideKind, StandingRow};
 use crate::theme::Sizes;
 
 use super::canvas::{Display, Item, Mark, StyledSpan};
@@ -306,6 +307,294 @@ pub fn measures_table(
     out
 }
 
+/// Draws a row's chart `w`×`h` at (x, y), as the HTML's SVG draws it (its
+/// box is `CHART_WIDTH`×`CHART_HEIGHT`): the pace line dashed and muted, the
+/// measured line in the accent colour with a square per result, the target
+/// as an upright mark.
+#[allow(clippy::too_many_arguments)]
+fn draw_chart(
+    display: &mut Display,
+    mark: Mark,
+    chart: &Chart,
+    colors: &Colors,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+) {
+    let sx = w / CHART_WIDTH;
+    let sy = h / CHART_HEIGHT;
+    let at = |p: [f64; 2]| (x + p[0] as f32 * sx, y + p[1] as f32 * sy);
+    display.push(
+        mark,
+        Item::Rect {
+            x,
+            y: y + (CHART_HEIGHT - 1.0) * sy,
+            w,
+            h: sy,
+            color: colors.surface,
+        },
+    );
+    if let Some([x1, y1, x2, y2]) = chart.pace {
+        display.push(
+            mark,
+            Item::Stroke {
+                points: vec![at([x1, y1]), at([x2, y2])],
+                width: 1.5 * sx,
+                color: colors.muted,
+                dashed: true,
+            },
+        );
+    }
+    if chart.path.len() > 1 {
+        display.push(
+            mark,
+            Item::Stroke {
+                points: chart.path.iter().map(|p| at(*p)).collect(),
+                width: 2.5 * sx,
+                color: colors.accent,
+                dashed: false,
+            },
+        );
+    }
+    let (gx, gy) = at(chart.goal);
+    display.push(
+        mark,
+        Item::Rect {
+            x: gx - 1.5 * sx,
+            y: gy - 7.0 * sy,
+            w: 3.0 * sx,
+            h: 14.0 * sy,
+            color: colors.text,
+        },
+    );
+    if let (Some(first), true) = (chart.path.first(), chart.pace.is_some()) {
+        let (bx, by) = at(*first);
+        display.push(
+            mark,
+            Item::Rect {
+                x: bx - 3.0 * sx,
+                y: by - 3.0 * sy,
+                w: 6.0 * sx,
+                h: 6.0 * sy,
+                color: colors.muted,
+            },
+        );
+    }
+    for dot in &chart.dots {
+        let (dx, dy) = at(*dot);
+        display.push(
+            mark,
+            Item::Rect {
+                x: dx - 3.5 * sx,
+                y: dy - 3.5 * sy,
+                w: 7.0 * sx,
+                h: 7.0 * sy,
+                color: colors.accent,
+            },
+        );
+    }
+}
+
+/// Lays out the "where we stand" table `width` wide, as [`measures_table`]:
+/// name, baseline, latest value over its date, target, by, the status as a
+/// word, and the chart.
+#[allow(clippy::too_many_arguments)]
+pub fn standing_table(
+    ctx: &mut Ctx,
+    structure: &mut Structure,
+    parent: usize,
+    rows: &[StandingRow],
+    origin: &Origin,
+    colors: &Colors,
+    type_px: f32,
+    s: f32,
+    width: f32,
+) -> Vec<Row> {
+    let size = type_px * s;
+    let leading = TABLE_LEADING;
+    let pad_x = CELL_PAD_X * s;
+    let pad_y = STANDING_PAD_Y * s;
+    let border = ROW_RULE * s;
+    let l = ctx.labels;
+    let style = |color, bold| Style {
+        size,
+        leading,
+        color,
+        bold,
+    };
+    let table = structure.add(parent, Role::Table);
+    let headers = [l.measure, l.start, l.latest, l.target, l.by, l.status];
+    let header_spans: Vec<Rc<Vec<StyledSpan>>> =
+        headers.iter().map(|h| ctx.plain(h, true, origin)).collect();
+    // Each figure cell: its lines (the latest value has its date under it).
+    let cells: Vec<[Vec<Rc<Vec<StyledSpan>>>; 5]> = rows
+        .iter()
+        .map(|m| {
+            let dash = || "–".to_string();
+            let mut latest =
+                vec![ctx.plain(&m.latest_text.clone().unwrap_or_else(dash), false, origin)];
+            if let Some(date) = &m.latest_date {
+                latest.push(ctx.plain(date, false, origin));
+            }
+            [
+                vec![ctx.plain(&m.baseline_text.clone().unwrap_or_else(dash), false, origin)],
+                latest,
+                vec![ctx.plain(&m.target_text, false, origin)],
+                vec![ctx.plain(&m.by, false, origin)],
+                vec![ctx.plain(&m.status_word.clone().unwrap_or_else(dash), true, origin)],
+            ]
+        })
+        .collect();
+    let chart_w = BAR_CELL_WIDTH * s;
+    let mut widths = [0.0f32; 5];
+    for (i, w) in widths.iter_mut().enumerate() {
+        let head_w = ctx.width(&header_spans[i + 1], size);
+        let cell_w = cells
+            .iter()
+            .flat_map(|c| c[i].iter())
+            .map(|spans| ctx.width(spans, size))
+            .fold(0.0, f32::max);
+        // Figures and dates are short and never break: as wide as they are.
+        *w = head_w.max(cell_w) + 2.0 * pad_x + 0.5;
+    }
+    let name_w = (width - widths.iter().sum::<f32>() - chart_w).max(width * 0.15);
+    let mut columns = vec![Column {
+        x: 0.0,
+        w: name_w,
+        right: false,
+    }];
+    let mut cx = name_w;
+    for (i, w) in widths.iter().enumerate() {
+        columns.push(Column {
+            x: cx,
+            w: *w,
+            // Figures right-aligned; the dates and the status word as text.
+            right: i < 3,
+        });
+        cx += w;
+    }
+    let chart_x = cx;
+    let mut out = Vec::new();
+
+    let tr = structure.add(table, Role::TR);
+    let mut d = Display::default();
+    let mut row_h: f32 = 0.0;
+    for (i, col) in columns.iter().enumerate() {
+        let th = structure.add(tr, Role::TH);
+        let spans = &header_spans[i];
+        let inner = col.w - 2.0 * pad_x;
+        let dx = if col.right {
+            (inner - ctx.width(spans, size)).max(0.0)
+        } else {
+            0.0
+        };
+        let h = ctx.paragraph(
+            &mut d,
+            Mark::Content(th),
+            spans,
+            style(colors.muted, true),
+            colors,
+            col.x + pad_x + dx,
+            pad_y,
+            inner,
+        );
+        row_h = row_h.max(h);
+    }
+    // The chart's header cell: empty, as in the HTML (its figures are the row's).
+    structure.add(tr, Role::TH);
+    let total = row_h + 2.0 * pad_y;
+    d.push(
+        Mark::Artifact,
+        Item::Rect {
+            x: 0.0,
+            y: total - border,
+            w: width,
+            h: border,
+            color: colors.muted,
+        },
+    );
+    out.push(Row::new(d, total));
+
+    for (m, values) in rows.iter().zip(&cells) {
+        let tr = structure.add(table, Role::TR);
+        let mut d = Display::default();
+        let th = structure.add(tr, Role::RowHeader);
+        let mut name = (*ctx.spans(&m.name, false, origin)).clone();
+        if let Some(unit) = &m.unit {
+            name.push(StyledSpan {
+                text: format!("\u{a0}({unit})"),
+                face: crate::layout::Face::Italic,
+                link: None,
+                code: false,
+            });
+        }
+        let name = Rc::new(name);
+        let mut h = ctx.paragraph(
+            &mut d,
+            Mark::Content(th),
+            &name,
+            style(colors.text, false),
+            colors,
+            pad_x,
+            pad_y,
+            columns[0].w - 2.0 * pad_x,
+        );
+        for (i, lines) in values.iter().enumerate() {
+            let col = &columns[i + 1];
+            let td = structure.add(tr, Role::TD);
+            let inner = col.w - 2.0 * pad_x;
+            let mut y = pad_y;
+            for (n, spans) in lines.iter().enumerate() {
+                let dx = if col.right {
+                    (inner - ctx.width(spans, size)).max(0.0)
+                } else {
+                    0.0
+                };
+                let color = if n > 0 { colors.muted } else { colors.text };
+                y += ctx.paragraph(
+                    &mut d,
+                    Mark::Content(td),
+                    spans,
+                    style(color, i == 4),
+                    colors,
+                    col.x + pad_x + dx,
+                    y,
+                    inner,
+                );
+            }
+            h = h.max(y - pad_y);
+        }
+        let ch = CHART_HEIGHT * s;
+        let total = h.max(ch) + 2.0 * pad_y;
+        let td = structure.add(tr, Role::TD);
+        let fig = structure.add(td, Role::Figure(m.chart.description.clone()));
+        let cw = CHART_WIDTH * s;
+        draw_chart(
+            &mut d,
+            Mark::Content(fig),
+            &m.chart,
+            colors,
+            chart_x + (chart_w - cw) / 2.0,
+            (total - ch) / 2.0,
+            cw,
+            ch,
+        );
+        d.push(
+            Mark::Artifact,
+            Item::Rect {
+                x: 0.0,
+                y: total - border,
+                w: width,
+                h: border,
+                color: colors.surface,
+            },
+        );
+        out.push(Row::new(d, total));
+    }
+    out
+}
+
 /// The slide drawn in a `1280·s × 720·s` frame at (0, 0), text at `fs` times
 /// its normal size. Returns the display and whether everything fit.
 #[allow(clippy::too_many_arguments)]
@@ -453,7 +742,7 @@ fn draw(
             fits = height <= space + 0.01;
             d.extend_shifted(body, left, top + ((space - height) / 2.0).max(0.0));
         }
-        SlideKind::Section(_) | SlideKind::Objection => {
+        SlideKind::Section(_) | SlideKind::Objection | SlideKind::Standing => {
             let mut y = top;
             // Label, with the part ("2/3") in muted colour.
             let label_style = style(sizes.label, LEADING, colors.accent, true);
@@ -592,6 +881,22 @@ fn draw(
                     structure,
                     sect,
                     &slide.measures,
+                    &origin,
+                    colors,
+                    sizes.small,
+                    t,
+                    text_w,
+                ) {
+                    d.extend_shifted(row.display, left, y);
+                    y += row.height;
+                }
+            }
+            if !slide.standing.is_empty() {
+                for row in standing_table(
+                    ctx,
+                    structure,
+                    sect,
+                    &slide.standing,
                     &origin,
                     colors,
                     sizes.small,

@@ -87,6 +87,7 @@ impl Layout {
             SlideKind::Title => Layout::Title,
             SlideKind::Divider => Layout::Divider,
             SlideKind::Objection => Layout::Question,
+            SlideKind::Standing => Layout::Measures,
             SlideKind::Section(_) if !slide.measures.is_empty() => Layout::Measures,
             SlideKind::Section(_) => Layout::Argument,
         }

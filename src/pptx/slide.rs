@@ -1,7 +1,8 @@
 //! One slide as PresentationML: placeholders of its layout filled with real
 //! text (one text frame for the points, a paragraph each), the measures as a
-//! native table with a bar of native shapes beside each row, the picture
-//! with its alternative text, and the notes page.
+//! native table with a bar of native shapes beside each row, the "where we
+//! stand" table likewise with a chart beside each row, the picture with its
+//! alternative text, and the notes page.
 //!
 //! Frame follows the HTML slide (`themes/default/style.css`) in CSS px of
 //! the 1280×720 canvas; heights come from the theme font's metrics, the same
@@ -10,16 +11,18 @@
 use std::fmt::Write as _;
 
 use crate::geometry::{
-    BAR_HEIGHT, BAR_WIDTH, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD, BYLINE_SCALE,
-    CELL_PAD_X, CELL_PAD_Y, CLAIM_GAP, COLUMN_GAP, CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP,
-    EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, HEADING_LEADING, IMAGE_MAX_HEIGHT, LOGO_MAX_HEIGHT,
-    LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP, PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_HEIGHT, SLIDE_WIDTH,
+    BAR_CELL_WIDTH, BAR_HEIGHT, BAR_WIDTH, BODY_LEADING, BYLINE_GAP, BYLINE_LINE_GAP, BYLINE_PAD,
+    BYLINE_SCALE, CELL_PAD_X, CELL_PAD_Y, CHART_HEIGHT, CHART_WIDTH, CLAIM_GAP, COLUMN_GAP,
+    CONTENT_HEIGHT, CONTENT_WIDTH, EVIDENCE_GAP, EVIDENCE_PAD_LEFT, EVIDENCE_PAD_TOP, FIT_STEPS,
+    HEADING_LEADING, IMAGE_MAX_HEIGHT, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH, LOGO_RIGHT, LOGO_TOP,
+    PAD_BOTTOM, PAD_SIDE, PAD_TOP, SLIDE_FIT_STEPS, SLIDE_HEIGHT, SLIDE_WIDTH, STANDING_PAD_Y,
     SUBTITLE_GAP, TABLE_LEADING, has_long_word,
 };
 use crate::i18n::Labels;
 use crate::layout::{Face, Fonts, Span, spans_of};
 use crate::slides::{
-    Bar, Block, MeasureRow, Rich, Run, Slide, SlideImage, SlideKind, is_safe_link,
+    Bar, Block, Chart, MeasureRow, Rich, Run, Slide, SlideImage, SlideKind, StandingRow,
+    is_safe_link,
 };
 
 use super::look::{Look, Role};
@@ -122,6 +125,9 @@ pub fn write(slide: &Slide, ctx: &Ctx, media: &mut Media) -> Written {
         SlideKind::Title => title(&mut part, slide, ctx, media),
         SlideKind::Divider => divider(&mut part, slide, ctx),
         SlideKind::Section(_) | SlideKind::Objection => content(&mut part, slide, ctx, media),
+        // Where we stand: a native table, the status a word in its cell,
+        // and a chart of native shapes beside each row.
+        SlideKind::Standing => content(&mut part, slide, ctx, media),
     }
     number(&mut part, slide, ctx);
     part.xml
@@ -566,6 +572,15 @@ fn content(part: &mut Part, slide: &Slide, ctx: &Ctx, media: &mut Media) {
         );
     }
 
+    if !slide.standing.is_empty() {
+        standing_table(
+            part,
+            &slide.standing,
+            ctx,
+            Frame::new(LEFT, y, column, bottom - y),
+        );
+    }
+
     if let Some(image) = &slide.image {
         let x = LEFT + column + COLUMN_GAP;
         let h = (bottom - body_top).clamp(0.0, IMAGE_MAX_HEIGHT);
@@ -612,13 +627,23 @@ const BAR_H: f32 = BAR_HEIGHT;
 /// taken from the padding of the bar's column (the bar is a shape over the
 /// table, not in a cell); the names are broken in a share of their cell, the
 /// smallest share with which the table still fits its room on the slide.
+///
+/// The file names the theme font but does not embed it, so a machine
+/// without it shows a stand-in, and stand-ins run wider: on the example
+/// decks' words Noto Sans is 9 % and DejaVu Sans 14 % wider than Atkinson
+/// Hyperlegible Next. Figures, units and dates are measured `STAND_IN` times
+/// wider than the theme font sets them, so a stand-in never breaks
+/// "personer" into "persone / r"; the first name share leaves the same room.
 const FIGURE_SPARE: f32 = 0.2;
-const NAME_ROOM: [f32; 3] = [0.92, 0.96, 1.0];
+const STAND_IN: f32 = 1.15;
+const NAME_ROOM: [f32; 3] = [1.0 / STAND_IN, 0.93, 1.0];
 
 fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels) -> Columns {
     let spare = FIGURE_SPARE * size;
-    let cell = |text: &str| fonts.width(Face::Regular, text, size) + 2.0 * CELL_PAD_X + spare;
-    let header = |text: &str| fonts.width(Face::Bold, text, size) + 2.0 * CELL_PAD_X + spare;
+    let cell =
+        |text: &str| fonts.width(Face::Regular, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
+    let header =
+        |text: &str| fonts.width(Face::Bold, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
     let widest = |f: &dyn Fn(&MeasureRow) -> f32, head: &str| {
         rows.iter().map(f).fold(header(head), f32::max)
     };
@@ -669,12 +694,13 @@ fn name_with_tag(m: &MeasureRow, l: &Labels) -> Rich {
 fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
     let look = ctx.look;
     let l = ctx.labels;
-    let size = look.sizes.small;
     let pad_y = CELL_PAD_Y;
     let rule = look.table_rule;
-    let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
-    let cols = columns(rows, ctx.fonts, size, room_g.w, l);
-    let layout = |name_room: f32| {
+    // The table at one text size and one name share: its columns, the
+    // header's and each row's height, and the whole height.
+    let layout = |size: f32, name_room: f32| {
+        let cols = columns(rows, ctx.fonts, size, room_g.w, l);
+        let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
         let heights: Vec<f32> = rows
             .iter()
             .map(|m| {
@@ -701,17 +727,26 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             })
             .collect();
         let total = header_h + heights.iter().sum::<f32>();
-        (heights, total)
+        (size, cols, header_h, heights, total)
     };
-    let mut tries = NAME_ROOM.iter().map(|r| layout(*r));
-    let mut chosen = tries.next().expect("a first try");
-    for next in tries {
-        if chosen.1 <= room_g.h {
+    // The theme's table size first, with the most room to spare for a
+    // stand-in font; then less spare; then the slide's smaller fit steps
+    // (the HTML sets the table in a browser's layout, which packs a little
+    // tighter than a PowerPoint table's cells), never below the theme's
+    // least size. The first that fits the room is taken, else the last.
+    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
+        .iter()
+        .map(|f| (look.sizes.small * f).max(look.sizes.min));
+    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
+    let (size, r) = tries.next().expect("a first try");
+    let mut chosen = layout(size, r);
+    for (size, r) in tries {
+        if chosen.4 <= room_g.h {
             break;
         }
-        chosen = next;
+        chosen = layout(size, r);
     }
-    let (row_heights, total_h) = chosen;
+    let (size, cols, header_h, row_heights, total_h) = chosen;
     let total_w: f32 = cols.widths.iter().sum();
     let id = part.id();
     let descr = format!(
@@ -750,6 +785,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
                     ..Run::default()
                 }],
             },
+            size,
             right,
             look.table_header_color,
             look.table_header_color,
@@ -786,6 +822,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(m.baseline_text.as_deref().unwrap_or("–")),
+            size,
             true,
             Role::Text,
             Role::Surface,
@@ -794,6 +831,7 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(&m.target_text),
+            size,
             true,
             Role::Text,
             Role::Surface,
@@ -802,15 +840,25 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
             part,
             ctx,
             &plain(m.unit.as_deref().unwrap_or("")),
+            size,
             false,
             Role::Text,
             Role::Surface,
         );
-        cell(part, ctx, &plain(&m.by), false, Role::Text, Role::Surface);
+        cell(
+            part,
+            ctx,
+            &plain(&m.by),
+            size,
+            false,
+            Role::Text,
+            Role::Surface,
+        );
         cell(
             part,
             ctx,
             &Rich::default(),
+            size,
             false,
             Role::Text,
             Role::Surface,
@@ -847,6 +895,11 @@ fn cell_ppr(right: bool, size: f32) -> String {
 }
 
 fn cell_pr(rule_color: Role, rule: f32) -> String {
+    cell_pr_padded(rule_color, rule, CELL_PAD_Y)
+}
+
+/// [`cell_pr`] with `pad_y` above and below the text.
+fn cell_pr_padded(rule_color: Role, rule: f32, pad_y: f32) -> String {
     let none = |side: &str| format!("<a:{side} w=\"0\"><a:noFill/></a:{side}>");
     format!(
         "<a:tcPr marL=\"{pad_x}\" marR=\"{pad_x}\" marT=\"{pad_y}\" marB=\"{pad_y}\" anchor=\"ctr\">{}{}{}<a:lnB w=\"{}\" cap=\"flat\" cmpd=\"sng\" algn=\"ctr\">{}<a:prstDash val=\"solid\"/></a:lnB><a:noFill/></a:tcPr>",
@@ -856,12 +909,19 @@ fn cell_pr(rule_color: Role, rule: f32) -> String {
         emu(rule),
         fill(rule_color),
         pad_x = emu(CELL_PAD_X),
-        pad_y = emu(CELL_PAD_Y),
+        pad_y = emu(pad_y),
     )
 }
 
-fn cell(part: &mut Part, ctx: &Ctx, rich: &Rich, right: bool, color: Role, rule_color: Role) {
-    let size = ctx.look.sizes.small;
+fn cell(
+    part: &mut Part,
+    ctx: &Ctx,
+    rich: &Rich,
+    size: f32,
+    right: bool,
+    color: Role,
+    rule_color: Role,
+) {
     part.xml
         .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
     paragraph(
@@ -996,4 +1056,381 @@ fn notes(slide: &Slide, ctx: &Ctx) -> Option<(String, String)> {
     }
     part.xml.push_str("</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>");
     Some((part.xml, rels(&part.rels)))
+}
+
+/// The columns of the "where we stand" table, as `fit` measures them: the
+/// figures, the date and the status as wide as their widest cell (with room
+/// for a stand-in font, as the measures table), the chart its cell, the name
+/// what is left.
+fn standing_columns(
+    rows: &[StandingRow],
+    fonts: &Fonts,
+    size: f32,
+    width: f32,
+    l: &Labels,
+) -> [f32; 7] {
+    let spare = FIGURE_SPARE * size;
+    let cell = |text: &str, face: Face| {
+        fonts.width(face, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare
+    };
+    let widest = |texts: Vec<String>, face: Face, head: &str| {
+        texts
+            .iter()
+            .map(|t| cell(t, face))
+            .fold(cell(head, Face::Bold), f32::max)
+    };
+    let dash = || "–".to_string();
+    let start = widest(
+        rows.iter()
+            .map(|r| r.baseline_text.clone().unwrap_or_else(dash))
+            .collect(),
+        Face::Regular,
+        l.start,
+    );
+    let latest = widest(
+        rows.iter()
+            .flat_map(|r| {
+                [
+                    r.latest_text.clone().unwrap_or_else(dash),
+                    r.latest_date.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        Face::Regular,
+        l.latest,
+    );
+    let target = widest(
+        rows.iter().map(|r| r.target_text.clone()).collect(),
+        Face::Regular,
+        l.target,
+    );
+    let by = widest(
+        rows.iter().map(|r| r.by.clone()).collect(),
+        Face::Regular,
+        l.by,
+    );
+    let status = widest(
+        rows.iter()
+            .map(|r| r.status_word.clone().unwrap_or_else(dash))
+            .collect(),
+        Face::Bold,
+        l.status,
+    );
+    let chart = BAR_CELL_WIDTH + 4.0;
+    let name =
+        (width - start - latest - target - by - status - chart).max(size * 4.0 + 2.0 * CELL_PAD_X);
+    [name, start, latest, target, by, status, chart]
+}
+
+/// The name cell's text: the name, and its unit (not "%", which goes with
+/// the figures) in brackets.
+fn standing_name(r: &StandingRow) -> Rich {
+    let mut name = r.name.clone();
+    if let Some(unit) = &r.unit {
+        name.runs.push(Run {
+            text: format!(" ({unit})"),
+            ..Run::default()
+        });
+    }
+    name
+}
+
+/// A cell of the "where we stand" table: a paragraph per line, each in its
+/// colour, bold or not.
+fn standing_cell(
+    part: &mut Part,
+    ctx: &Ctx,
+    lines: &[(Rich, Role)],
+    size: f32,
+    right: bool,
+    rule: f32,
+) {
+    part.xml
+        .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
+    for (rich, color) in lines {
+        paragraph(
+            part,
+            rich,
+            ctx,
+            &cell_ppr(right, size),
+            Some(size),
+            Some(*color),
+        );
+    }
+    part.xml.push_str("</a:txBody>");
+    part.xml
+        .push_str(&cell_pr_padded(Role::Surface, rule, STANDING_PAD_Y));
+    part.xml.push_str("</a:tc>");
+}
+
+fn strong(text: &str) -> Rich {
+    Rich {
+        runs: vec![Run {
+            text: text.to_string(),
+            strong: true,
+            ..Run::default()
+        }],
+    }
+}
+
+/// The "where we stand" table: a header row and a row per measure — name
+/// (and unit), baseline, the latest value over its date, target, `by`, the
+/// status as a word — and beside each row its chart as native shapes.
+fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Frame) {
+    let look = ctx.look;
+    let l = ctx.labels;
+    let rule = look.table_rule;
+    let row_extra = 2.0 * STANDING_PAD_Y + rule;
+    // The table at one text size and one name share, as the measures table.
+    let layout = |size: f32, name_room: f32| {
+        let widths = standing_columns(rows, ctx.fonts, size, room_g.w, l);
+        let header_h = size * TABLE_LEADING + row_extra;
+        let heights: Vec<f32> = rows
+            .iter()
+            .map(|r| {
+                let name = lines(
+                    ctx.fonts,
+                    &standing_name(r),
+                    false,
+                    size,
+                    (widths[0] - 2.0 * CELL_PAD_X) * name_room,
+                );
+                let latest = if r.latest_date.is_some() { 2 } else { 1 };
+                (name.max(latest) as f32 * size * TABLE_LEADING).max(CHART_HEIGHT) + row_extra
+            })
+            .collect();
+        let total = header_h + heights.iter().sum::<f32>();
+        (size, widths, header_h, heights, total)
+    };
+    // The theme's table size with the most room for a stand-in font first,
+    // then less room, then the slide's smaller fit steps; the first that
+    // fits, else the last.
+    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
+        .iter()
+        .map(|f| (look.sizes.small * f).max(look.sizes.min));
+    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
+    let (size, r) = tries.next().expect("a first try");
+    let mut chosen = layout(size, r);
+    for (size, r) in tries {
+        if chosen.4 <= room_g.h {
+            break;
+        }
+        chosen = layout(size, r);
+    }
+    let (size, widths, header_h, row_heights, total_h) = chosen;
+    let total_w: f32 = widths.iter().sum();
+    let id = part.id();
+    let descr = format!(
+        "{}: {}",
+        l.standing,
+        rows.iter()
+            .map(|r| match &r.status_word {
+                Some(word) => format!("{} ({word})", r.name.text()),
+                None => r.name.text(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let _ = write!(
+        part.xml,
+        "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"{id}\" name=\"Standing\" descr=\"{}\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></p:xfrm><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\"><a:tableStyleId>{NO_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid>",
+        esc(&descr),
+        emu(room_g.x),
+        emu(room_g.y),
+        emu(total_w),
+        emu(total_h)
+    );
+    for w in widths {
+        let _ = write!(part.xml, "<a:gridCol w=\"{}\"/>", emu(w));
+    }
+    part.xml.push_str("</a:tblGrid>");
+    let _ = write!(part.xml, "<a:tr h=\"{}\">", emu(header_h));
+    let heads = [l.measure, l.start, l.latest, l.target, l.by, l.status, ""];
+    for (i, head) in heads.iter().enumerate() {
+        let right = (1..=3).contains(&i);
+        let color = look.table_header_color;
+        part.xml
+            .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
+        paragraph(
+            part,
+            &strong(head),
+            ctx,
+            &cell_ppr(right, size),
+            Some(size),
+            Some(color),
+        );
+        part.xml.push_str("</a:txBody>");
+        part.xml
+            .push_str(&cell_pr_padded(color, rule, STANDING_PAD_Y));
+        part.xml.push_str("</a:tc>");
+    }
+    part.xml.push_str("</a:tr>");
+    let plain = |t: &str| Rich::plain(t.to_string());
+    for (r, h) in rows.iter().zip(&row_heights) {
+        let _ = write!(part.xml, "<a:tr h=\"{}\">", emu(*h));
+        // The name in the text colour, its unit muted.
+        part.xml
+            .push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p>");
+        part.xml.push_str(&cell_ppr(false, size));
+        runs(part, &r.name, ctx, Some(size), Some(Role::Text));
+        if let Some(unit) = &r.unit {
+            runs(
+                part,
+                &plain(&format!(" ({unit})")),
+                ctx,
+                Some(size),
+                Some(Role::Muted),
+            );
+        }
+        let _ = write!(
+            part.xml,
+            "<a:endParaRPr lang=\"{}\" sz=\"{}\"/></a:p></a:txBody>",
+            ctx.lang,
+            sz(size)
+        );
+        part.xml
+            .push_str(&cell_pr_padded(Role::Surface, rule, STANDING_PAD_Y));
+        part.xml.push_str("</a:tc>");
+        let dash = "–";
+        standing_cell(
+            part,
+            ctx,
+            &[(
+                plain(r.baseline_text.as_deref().unwrap_or(dash)),
+                Role::Text,
+            )],
+            size,
+            true,
+            rule,
+        );
+        let mut latest = vec![(plain(r.latest_text.as_deref().unwrap_or(dash)), Role::Text)];
+        if let Some(date) = &r.latest_date {
+            latest.push((plain(date), Role::Muted));
+        }
+        standing_cell(part, ctx, &latest, size, true, rule);
+        standing_cell(
+            part,
+            ctx,
+            &[(plain(&r.target_text), Role::Text)],
+            size,
+            true,
+            rule,
+        );
+        standing_cell(part, ctx, &[(plain(&r.by), Role::Text)], size, false, rule);
+        // The status as a word, in bold: never colour alone.
+        let status = match &r.status_word {
+            Some(word) => strong(word),
+            None => plain(dash),
+        };
+        standing_cell(part, ctx, &[(status, Role::Text)], size, false, rule);
+        standing_cell(
+            part,
+            ctx,
+            &[(Rich::default(), Role::Text)],
+            size,
+            false,
+            rule,
+        );
+        part.xml.push_str("</a:tr>");
+    }
+    part.xml
+        .push_str("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>");
+
+    // The charts: native shapes over the last column, one described group a row.
+    let chart_x = room_g.x + total_w - (widths[6] + CHART_WIDTH) / 2.0;
+    let mut y = room_g.y + header_h;
+    for (r, h) in rows.iter().zip(&row_heights) {
+        let top = y + (h - rule - CHART_HEIGHT) / 2.0;
+        chart_group(
+            part,
+            &r.chart,
+            Frame::new(chart_x, top, CHART_WIDTH, CHART_HEIGHT),
+        );
+        y += h;
+    }
+}
+
+/// A row's chart as the HTML's SVG draws it (a `CHART_WIDTH`×`CHART_HEIGHT`
+/// box): the axis, the dashed pace line to the target at `by`, the measured
+/// line, the baseline's mark, a mark per result and the target's mark.
+fn chart_group(part: &mut Part, chart: &Chart, g: Frame) {
+    let id = part.id();
+    let _ = write!(
+        part.xml,
+        "<p:grpSp><p:nvGrpSpPr><p:cNvPr id=\"{id}\" name=\"Chart\" descr=\"{}\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"{x}\" y=\"{y}\"/><a:ext cx=\"{w}\" cy=\"{h}\"/><a:chOff x=\"{x}\" y=\"{y}\"/><a:chExt cx=\"{w}\" cy=\"{h}\"/></a:xfrm></p:grpSpPr>",
+        esc(&chart.description),
+        x = emu(g.x),
+        y = emu(g.y),
+        w = emu(g.w),
+        h = emu(g.h),
+    );
+    let at = |p: [f64; 2]| (g.x + p[0] as f32, g.y + p[1] as f32);
+    let mark = |part: &mut Part, name: &str, p: [f64; 2], w: f32, h: f32, color: Role| {
+        let (cx, cy) = at(p);
+        let id = part.id();
+        let r = rect(
+            id,
+            name,
+            Frame::new(cx - w / 2.0, cy - h / 2.0, w, h),
+            color,
+            None,
+        );
+        part.xml.push_str(&r);
+    };
+    let id = part.id();
+    part.xml.push_str(&rect(
+        id,
+        "Axis",
+        Frame::new(g.x, g.y + g.h - 1.0, g.w, 1.0),
+        Role::Surface,
+        None,
+    ));
+    if let Some([x1, y1, x2, y2]) = chart.pace {
+        let points = [at([x1, y1]), at([x2, y2])];
+        line(part, "Pace", &points, 1.5, Role::Muted, true);
+    }
+    if chart.path.len() > 1 {
+        let points: Vec<(f32, f32)> = chart.path.iter().map(|p| at(*p)).collect();
+        line(part, "Measured", &points, 2.5, Role::Accent, false);
+    }
+    mark(part, "Target", chart.goal, 3.0, 14.0, Role::Text);
+    if let (Some(_), Some(first)) = (chart.pace, chart.path.first()) {
+        mark(part, "Baseline", *first, 6.0, 6.0, Role::Muted);
+    }
+    for p in &chart.dots {
+        mark(part, "Result", *p, 7.0, 7.0, Role::Accent);
+    }
+    part.xml.push_str("</p:grpSp>");
+}
+
+/// An open line through `points` (slide px) as a freeform shape, `w` px wide.
+fn line(part: &mut Part, name: &str, points: &[(f32, f32)], w: f32, color: Role, dashed: bool) {
+    let min_x = points.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+    let min_y = points.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+    let max_x = points.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+    let max_y = points.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+    // A level line still gets a box of some height (and a path to scale in).
+    let (bw, bh) = ((max_x - min_x).max(1.0), (max_y - min_y).max(1.0));
+    let id = part.id();
+    let mut path = String::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        let tag = if i == 0 { "moveTo" } else { "lnTo" };
+        let _ = write!(
+            path,
+            "<a:{tag}><a:pt x=\"{}\" y=\"{}\"/></a:{tag}>",
+            emu(x - min_x),
+            emu(y - min_y)
+        );
+    }
+    let dash = if dashed { "dash" } else { "solid" };
+    let _ = write!(
+        part.xml,
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{}\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l=\"l\" t=\"t\" r=\"r\" b=\"b\"/><a:pathLst><a:path w=\"{}\" h=\"{}\" fill=\"none\">{path}</a:path></a:pathLst></a:custGeom><a:noFill/><a:ln w=\"{}\" cap=\"flat\">{}<a:prstDash val=\"{dash}\"/><a:round/></a:ln></p:spPr></p:sp>",
+        esc(name),
+        xfrm(Frame::new(min_x, min_y, bw, bh)),
+        emu(bw),
+        emu(bh),
+        emu(w),
+        fill(color),
+    );
 }
