@@ -12,9 +12,6 @@ use std::sync::Arc;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::check::messages::{self, Msg};
-use crate::deck::Lang;
-
 pub use code::{Code, RULES, Rule};
 
 /// How bad a finding is. Errors stop a build; warnings do not (unless denied).
@@ -241,17 +238,23 @@ pub fn render(
     format: Format,
     color: bool,
 ) -> String {
-    render_in(diagnostics, source, format, color, Lang::En)
+    render_in(diagnostics, source, format, color, &english_header)
 }
 
-/// [`render`] with the slide headers of the human form ("── slide: need",
-/// "── bild: need") in `lang`.
+/// The words of a slide header: "slide: need", or "the whole deck" for
+/// findings about no slide.
+pub fn english_header(slide: Option<&str>) -> String {
+    slide.map_or("the whole deck".to_string(), |s| format!("slide: {s}"))
+}
+
+/// [`render`] with the words of each slide header of the human form from
+/// `header` ("bild: need" for a Swedish deck: `check::messages::header`).
 pub fn render_in(
     diagnostics: &[Diagnostic],
     source: &SourceFile,
     format: Format,
     color: bool,
-    lang: Lang,
+    header: &dyn Fn(Option<&str>) -> String,
 ) -> String {
     // Text from the deck reaches a terminal: its control characters are shown,
     // never obeyed (an escape sequence could clear or retitle the terminal).
@@ -273,7 +276,7 @@ pub fn render_in(
     match format {
         // The snippet's source lines: the renderer shows C0 controls as symbols;
         // C1 controls (U+0080–U+009F) are replaced here.
-        Format::Human => render_human(&shown, source, color, lang)
+        Format::Human => render_human(&shown, source, color, header)
             .chars()
             .map(|c| if is_c1(c) { '\u{fffd}' } else { c })
             .collect(),
@@ -324,7 +327,7 @@ fn render_human(
     diagnostics: &[Diagnostic],
     source: &SourceFile,
     color: bool,
-    lang: Lang,
+    header: &dyn Fn(Option<&str>) -> String,
 ) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -336,10 +339,7 @@ fn render_human(
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
         if headed {
-            let name = slide.map_or_else(
-                || Msg::ReportDeck.plain(lang),
-                |s| Msg::ReportSlide.fill(lang, &[("name", &s)]),
-            );
+            let name = header(slide);
             let line = format!(
                 "── {name} {}",
                 "─".repeat(60usize.saturating_sub(name.chars().count() + 4))
@@ -531,39 +531,35 @@ fn render_json(diagnostics: &[Diagnostic], source: &SourceFile) -> String {
 
 /// "2 errors, 12 warnings on 4 slides" — the closing line of a run.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    summary_in(diagnostics, Lang::En)
-}
-
-/// [`summary`] in `lang`: "2 fel, 12 varningar på 4 bilder".
-pub fn summary_in(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut slides: Vec<&str> = diagnostics
         .iter()
         .filter_map(|d| d.slide.as_deref())
         .collect();
     slides.sort_unstable();
     slides.dedup();
-    let counts = counts(diagnostics, lang);
+    let counts = counts(diagnostics);
     match slides.len() {
         0 => counts,
-        n => Msg::ReportOn.fill(
-            lang,
-            &[("counts", &counts), ("slides", &messages::slides(n, lang))],
-        ),
+        1 => format!("{counts} on 1 slide"),
+        n => format!("{counts} on {n} slides"),
     }
 }
 
-fn counts(diagnostics: &[Diagnostic], lang: Lang) -> String {
+fn counts(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     match (errors, warnings) {
-        (0, 0) => Msg::ReportNone.plain(lang),
-        (e, 0) => messages::errors(e, lang),
-        (0, w) => messages::warnings(w, lang),
-        (e, w) => format!(
-            "{}, {}",
-            messages::errors(e, lang),
-            messages::warnings(w, lang)
-        ),
+        (0, 0) => "no problems".to_string(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     }
 }
 

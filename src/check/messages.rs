@@ -1179,6 +1179,41 @@ pub fn warnings(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The words of a slide header of the human report: "slide: need" / "bild:
+/// need", or "the whole deck" / "hela presentationen" (for
+/// `diagnostic::render_in`).
+pub fn header(slide: Option<&str>, lang: Lang) -> String {
+    match slide {
+        Some(name) => Msg::ReportSlide.fill(lang, &[("name", &name)]),
+        None => Msg::ReportDeck.plain(lang),
+    }
+}
+
+/// The closing line of a run: "2 errors, 12 warnings on 4 slides" / "2 fel,
+/// 12 varningar på 4 bilder" (`diagnostic::summary` in any language).
+pub fn summary(diagnostics: &[crate::diagnostic::Diagnostic], lang: Lang) -> String {
+    let mut slides: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d.slide.as_deref())
+        .collect();
+    slides.sort_unstable();
+    slides.dedup();
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let counts = match (errors, diagnostics.len() - errors) {
+        (0, 0) => Msg::ReportNone.plain(lang),
+        (e, 0) => self::errors(e, lang),
+        (0, w) => self::warnings(w, lang),
+        (e, w) => format!("{}, {}", self::errors(e, lang), self::warnings(w, lang)),
+    };
+    match slides.len() {
+        0 => counts,
+        n => Msg::ReportOn.fill(
+            lang,
+            &[("counts", &counts), ("slides", &self::slides(n, lang))],
+        ),
+    }
+}
+
 /// A decimal figure as the language writes it: "40.5" / "40,5".
 pub fn decimal(value: f64, lang: Lang) -> String {
     let s = format!("{value:.1}");

@@ -63,7 +63,9 @@ pub fn print_diagnostics(
     lang: Lang,
 ) {
     let format = format_of(report);
-    let text = diagnostic::render_in(diags, source, format, use_color(), lang);
+    let text = diagnostic::render_in(diags, source, format, use_color(), &|s| {
+        messages::header(s, lang)
+    });
     match format {
         Format::Json => {
             use std::io::Write as _;
@@ -75,7 +77,7 @@ pub fn print_diagnostics(
                 let _ = std::io::stderr().write_all(text.as_bytes());
             }
             if !diags.is_empty() && format == Format::Human {
-                tell!("{}: {}", source.path, diagnostic::summary_in(diags, lang));
+                tell!("{}: {}", source.path, messages::summary(diags, lang));
             }
         }
     }

@@ -265,11 +265,14 @@ fn rebuild(
         served.is_some(),
     );
     let Some(served) = served else {
-        let mut text = diagnostic::render_in(&built.diagnostics, &file, Format::Human, false, lang);
+        let mut text =
+            diagnostic::render_in(&built.diagnostics, &file, Format::Human, false, &|s| {
+                messages::header(s, lang)
+            });
         if !built.diagnostics.is_empty() {
             text.push_str(&format!(
                 "{display}: {}\n",
-                diagnostic::summary_in(&built.diagnostics, lang)
+                messages::summary(&built.diagnostics, lang)
             ));
         }
         tell!("{}", still_serving(shared, &display));
