@@ -284,6 +284,42 @@ fn the_output_never_replaces_the_deck() {
     assert_eq!(names(dir.path()), ["deck.toml", "hard.html", "soft.html"]);
 }
 
+/// `-o` names the HTML; with `--pptx` or `--pdf` the other file goes beside
+/// it with its own ending. `-o deck.pptx --pptx` would put both in one file:
+/// a clear error, and neither file is written (an older one is kept).
+#[test]
+fn two_outputs_never_share_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    deck_in(dir.path(), "");
+    fs::write(dir.path().join("x.pptx"), "older").unwrap();
+    for (flag, out) in [("--pptx", "x.pptx"), ("--pdf", "x.pdf")] {
+        pitchdeck()
+            .current_dir(dir.path())
+            .args(["build", "deck.toml", flag, "-o", out])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "error: two outputs would be written to {out}"
+            )))
+            .stderr(predicate::str::contains(
+                "help: give -o a name ending in .html",
+            ));
+    }
+    assert_eq!(names(dir.path()), ["deck.toml", "x.pptx"]);
+    assert_eq!(fs::read(dir.path().join("x.pptx")).unwrap(), b"older");
+    // Alone, -o names that file.
+    pitchdeck()
+        .current_dir(dir.path())
+        .args(["build", "deck.toml", "--pptx-only", "-o", "x.pptx"])
+        .assert()
+        .success();
+    assert!(
+        fs::read(dir.path().join("x.pptx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+}
+
 #[test]
 fn a_missing_output_folder_is_a_clear_error_and_nothing_is_created() {
     let dir = tempfile::tempdir().unwrap();

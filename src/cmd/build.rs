@@ -68,6 +68,19 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
         return ExitCode::from(EXIT_DECK);
     }
     let writes = destinations(path, args.output, args.outputs.len(), &built);
+    // `-o deck.pptx` with `--pptx` names the HTML, and the PowerPoint file
+    // would go beside it under the same name: one would overwrite the other.
+    for (i, (out, _)) in writes.iter().enumerate() {
+        if writes[..i].iter().any(|(earlier, _)| earlier == out) {
+            return fail(
+                format!(
+                    "two outputs would be written to {}: -o names the HTML, and the other files go beside it with their own ending\n  help: give -o a name ending in .html, or ask for that file alone (--pdf-only, --pptx-only)",
+                    out.display()
+                ),
+                EXIT_USAGE,
+            );
+        }
+    }
     for (out, _) in &writes {
         if write::same_file(out, path) {
             return fail(
