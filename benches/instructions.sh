@@ -6,13 +6,14 @@
 # process, which also pays for what is cached for the rest (parsed fonts,
 # shaped words), as a `pitchdeck build` does once.
 # Stages: load lower check fit html pdf (the handout) brief slides pptx.
-# Needs valgrind. `benches/instructions.sh [STAGE…]`
+# Needs valgrind. `benches/instructions.sh [STAGE…]`; DECK=social-media.en.toml
+# (a file in decks/) counts another deck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --example stage -q
 bin="${CARGO_TARGET_DIR:-target}/release/examples/stage"
 count() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" "${DECK:-social-media.sv.toml}" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 stages=("$@")

@@ -7,7 +7,8 @@
 //!
 //! `pdf` is the handout, `brief` and `slides` the other PDF layouts.
 //!
-//! `cargo run --release --example stage -- lower 20`
+//! `cargo run --release --example stage -- lower 20`; a third argument names
+//! another deck in decks/ (`check 20 social-media.en.toml`).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -25,12 +26,13 @@ fn read_deck(source: &str, dir: &Path) -> Option<pitchdeck::Deck> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: stage load|lower|check|fit|html|pdf|brief|slides|pptx N");
+        eprintln!("usage: stage load|lower|check|fit|html|pdf|brief|slides|pptx N [DECK]");
         return ExitCode::FAILURE;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(root.join("decks/social-media.sv.toml"))
-        .expect("the Swedish example deck exists");
+    let name = args.get(2).map_or("social-media.sv.toml", String::as_str);
+    let source =
+        std::fs::read_to_string(root.join("decks").join(name)).expect("the example deck exists");
     let dir = root.join("decks");
     let theme = Theme::builtin("default").expect("the default theme is built in");
     let handout = pdf::Options::default();

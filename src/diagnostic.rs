@@ -231,11 +231,30 @@ fn place<'a>(d: &'a Diagnostic, deck: &SourceFile<'a>) -> (SourceFile<'a>, Optio
 }
 
 /// Renders diagnostics in the requested format. `color` adds ANSI styles (human only).
+/// The slide headers of the human form are in English; [`render_in`] for another language.
 pub fn render(
     diagnostics: &[Diagnostic],
     source: &SourceFile,
     format: Format,
     color: bool,
+) -> String {
+    render_in(diagnostics, source, format, color, &english_header)
+}
+
+/// The words of a slide header: "slide: need", or "the whole deck" for
+/// findings about no slide.
+pub fn english_header(slide: Option<&str>) -> String {
+    slide.map_or("the whole deck".to_string(), |s| format!("slide: {s}"))
+}
+
+/// [`render`] with the words of each slide header of the human form from
+/// `header` ("bild: need" for a Swedish deck: `check::messages::header`).
+pub fn render_in(
+    diagnostics: &[Diagnostic],
+    source: &SourceFile,
+    format: Format,
+    color: bool,
+    header: &dyn Fn(Option<&str>) -> String,
 ) -> String {
     // Text from the deck reaches a terminal: its control characters are shown,
     // never obeyed (an escape sequence could clear or retitle the terminal).
@@ -257,7 +276,7 @@ pub fn render(
     match format {
         // The snippet's source lines: the renderer shows C0 controls as symbols;
         // C1 controls (U+0080–U+009F) are replaced here.
-        Format::Human => render_human(&shown, source, color)
+        Format::Human => render_human(&shown, source, color, header)
             .chars()
             .map(|c| if is_c1(c) { '\u{fffd}' } else { c })
             .collect(),
@@ -304,7 +323,12 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
+fn render_human(
+    diagnostics: &[Diagnostic],
+    source: &SourceFile,
+    color: bool,
+    header: &dyn Fn(Option<&str>) -> String,
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -315,7 +339,7 @@ fn render_human(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) ->
     let headed = diagnostics.iter().any(|d| d.slide.is_some());
     for (slide, members) in by_slide(diagnostics) {
         if headed {
-            let name = slide.map_or("the whole deck".to_string(), |s| format!("slide: {s}"));
+            let name = header(slide);
             let line = format!(
                 "── {name} {}",
                 "─".repeat(60usize.saturating_sub(name.chars().count() + 4))

@@ -741,3 +741,126 @@ fn messages_in_the_decks_language_and_by_lang() {
         "{stderr}"
     );
 }
+
+/// The report around the messages — the slide headers, the summary line, the
+/// `--deny warnings` line, "no problems" — is in the deck's language too, from
+/// the same tables, and `--lang` switches it.
+#[test]
+fn headers_and_summary_in_the_decks_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A Swedish deck with a finding on a slide and one for the whole deck (no [ask]).
+    let sv_deck = tmp.path().join("utan-ask.toml");
+    fs::write(
+        &sv_deck,
+        "[deck]\ntitle = \"Svara kunderna där de finns\"\nlang = \"sv\"\ndate = 2026-12-01\n\n\
+         [need]\nclaim = \"Kunder frågar om oss varje vecka.\"\n\
+         points = [\"Vi svarar på frågorna inom kort\"]\n\n\
+         [risk]\nclaim = \"Om vi tiger svarar andra åt oss.\"\n\n\
+         [strategy]\nclaim = \"Vi svarar i chatten från januari.\"\n\n\
+         [metrics]\nclaim = \"Om sex månader vet vi om det fungerar.\"\n\n\
+         [[metrics.measure]]\nname = \"Frågor som får svar inom en dag\"\n\
+         baseline = 10\ntarget = 80\nunit = \"%\"\nby = 2027-06-30\nkind = \"quality\"\n",
+    )
+    .unwrap();
+    let human = |deck: &Path, extra: &[&str]| {
+        let out = pitchdeck()
+            .current_dir(tmp.path())
+            .arg("check")
+            .arg(deck)
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, sv) = human(&sv_deck, &[]);
+    assert_eq!(code, Some(0), "{sv}");
+    assert!(sv.contains("── bild: need ──"), "{sv}");
+    assert!(sv.contains("── hela presentationen ──"), "{sv}");
+    assert!(
+        sv.ends_with("utan-ask.toml: 2 varningar på 1 bild\n"),
+        "{sv}"
+    );
+    assert!(!sv.contains("slide:") && !sv.contains("warnings"), "{sv}");
+    // --lang en: the same report in English.
+    let (_, en) = human(&sv_deck, &["--lang", "en"]);
+    assert!(en.contains("── slide: need ──"), "{en}");
+    assert!(en.contains("── the whole deck ──"), "{en}");
+    assert!(
+        en.ends_with("utan-ask.toml: 2 warnings on 1 slide\n"),
+        "{en}"
+    );
+    // --deny warnings says why it fails in the same language.
+    let (code, denied) = human(&sv_deck, &["--deny", "warnings"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        denied.ends_with("error: 2 varningar räknas som fel med --deny warnings\n"),
+        "{denied}"
+    );
+    // A Swedish fixture; an English deck, and the same in Swedish with --lang sv.
+    let sv_fixture = root().join("tests/fixtures/check/w120-undated-promise.toml");
+    let many = root().join("tests/fixtures/check/many-warnings.toml");
+    let (_, en) = human(&many, &[]);
+    assert!(en.contains("── slide: need ──"), "{en}");
+    assert!(en.trim_end().ends_with(" slides"), "{en}");
+    assert!(en.contains(" warnings on "), "{en}");
+    assert!(!en.contains("bild") && !en.contains("varning"), "{en}");
+    let (_, sv) = human(&many, &["--lang", "sv"]);
+    assert!(sv.contains("── bild: need ──"), "{sv}");
+    assert!(sv.trim_end().ends_with(" bilder"), "{sv}");
+    assert!(sv.contains(" varningar på "), "{sv}");
+    let (_, sv) = human(&sv_fixture, &[]);
+    assert!(
+        sv.ends_with("w120-undated-promise.toml: 3 varningar på 1 bild\n"),
+        "{sv}"
+    );
+    // A clean deck: "no problems" / "inga problem".
+    let (_, clean) = human(&root().join("tests/fixtures/check/clean-sv.toml"), &[]);
+    assert!(clean.ends_with("clean-sv.toml: inga problem\n"), "{clean}");
+    let (_, clean) = human(&root().join("tests/fixtures/check/clean-en.toml"), &[]);
+    assert!(clean.ends_with("clean-en.toml: no problems\n"), "{clean}");
+    // `build` reports the same way.
+    let out = pitchdeck()
+        .current_dir(tmp.path())
+        .arg("build")
+        .arg(&sv_deck)
+        .arg("-o")
+        .arg(tmp.path().join("deck.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("── bild: need ──"), "{stderr}");
+    assert!(
+        stderr.contains("utan-ask.toml: 2 varningar på 1 bild"),
+        "{stderr}"
+    );
+}
+
+/// Every rule in docs/checks.md shows an example in each language (issue 17):
+/// its TOML block has a Swedish line (å, ä or ö, or a comment saying "Swedish")
+/// and a line of TOML without Swedish letters.
+#[test]
+fn docs_give_every_rule_a_swedish_and_an_english_example() {
+    let docs = fs::read_to_string(root().join("docs/checks.md")).expect("docs/checks.md");
+    let swedish = |l: &str| l.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) || l.contains("Swedish");
+    for rule in pitchdeck::check::RULES {
+        let heading = format!("## {} {}", rule.code, rule.name);
+        let at = docs.find(&heading).expect("the rule is documented") + heading.len();
+        let section = &docs[at..];
+        let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+        let block = section
+            .split_once("```toml\n")
+            .and_then(|(_, rest)| rest.split_once("```"))
+            .map(|(block, _)| block)
+            .unwrap_or_else(|| panic!("{heading} has no TOML example"));
+        assert!(block.lines().any(swedish), "{heading}: no Swedish example");
+        assert!(
+            block
+                .lines()
+                .any(|l| !l.trim_start().starts_with('#') && l.contains('=') && !swedish(l)),
+            "{heading}: no English example"
+        );
+    }
+}

@@ -45,6 +45,16 @@ messages! {
     WordN,
     Slide1,
     SlideN,
+    ReportDeck,
+    ReportSlide,
+    ReportNone,
+    ReportNoWarnings,
+    Error1,
+    ErrorN,
+    Warning1,
+    WarningN,
+    ReportOn,
+    ReportDenied,
     ExampleClaim,
     ExampleAsk,
     ExampleQuality,
@@ -187,6 +197,16 @@ const EN: &[(Msg, &str)] = &[
     (Msg::WordN, "{n} words"),
     (Msg::Slide1, "1 slide"),
     (Msg::SlideN, "{n} slides"),
+    (Msg::ReportDeck, "the whole deck"),
+    (Msg::ReportSlide, "slide: {name}"),
+    (Msg::ReportNone, "no problems"),
+    (Msg::ReportNoWarnings, "no warnings"),
+    (Msg::Error1, "1 error"),
+    (Msg::ErrorN, "{n} errors"),
+    (Msg::Warning1, "1 warning"),
+    (Msg::WarningN, "{n} warnings"),
+    (Msg::ReportOn, "{counts} on {slides}"),
+    (Msg::ReportDenied, "{warnings} denied by --deny warnings"),
     (
         Msg::ExampleClaim,
         "Our customers already ask us questions online.",
@@ -608,6 +628,19 @@ const SV: &[(Msg, &str)] = &[
     (Msg::WordN, "{n} ord"),
     (Msg::Slide1, "1 bild"),
     (Msg::SlideN, "{n} bilder"),
+    (Msg::ReportDeck, "hela presentationen"),
+    (Msg::ReportSlide, "bild: {name}"),
+    (Msg::ReportNone, "inga problem"),
+    (Msg::ReportNoWarnings, "inga varningar"),
+    (Msg::Error1, "1 fel"),
+    (Msg::ErrorN, "{n} fel"),
+    (Msg::Warning1, "1 varning"),
+    (Msg::WarningN, "{n} varningar"),
+    (Msg::ReportOn, "{counts} på {slides}"),
+    (
+        Msg::ReportDenied,
+        "{warnings} räknas som fel med --deny warnings",
+    ),
     (
         Msg::ExampleClaim,
         "Våra kunder ställer redan frågor på nätet.",
@@ -1125,6 +1158,59 @@ pub fn slides(n: usize, lang: Lang) -> String {
         Msg::Slide1.plain(lang)
     } else {
         Msg::SlideN.fill(lang, &[("n", &n)])
+    }
+}
+
+/// "1 error", "3 errors" / "1 fel", "3 fel".
+pub fn errors(n: usize, lang: Lang) -> String {
+    if n == 1 {
+        Msg::Error1.plain(lang)
+    } else {
+        Msg::ErrorN.fill(lang, &[("n", &n)])
+    }
+}
+
+/// "1 warning", "3 warnings" / "1 varning", "3 varningar".
+pub fn warnings(n: usize, lang: Lang) -> String {
+    if n == 1 {
+        Msg::Warning1.plain(lang)
+    } else {
+        Msg::WarningN.fill(lang, &[("n", &n)])
+    }
+}
+
+/// The words of a slide header of the human report: "slide: need" / "bild:
+/// need", or "the whole deck" / "hela presentationen" (for
+/// `diagnostic::render_in`).
+pub fn header(slide: Option<&str>, lang: Lang) -> String {
+    match slide {
+        Some(name) => Msg::ReportSlide.fill(lang, &[("name", &name)]),
+        None => Msg::ReportDeck.plain(lang),
+    }
+}
+
+/// The closing line of a run: "2 errors, 12 warnings on 4 slides" / "2 fel,
+/// 12 varningar på 4 bilder" (`diagnostic::summary` in any language).
+pub fn summary(diagnostics: &[crate::diagnostic::Diagnostic], lang: Lang) -> String {
+    let mut slides: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d.slide.as_deref())
+        .collect();
+    slides.sort_unstable();
+    slides.dedup();
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let counts = match (errors, diagnostics.len() - errors) {
+        (0, 0) => Msg::ReportNone.plain(lang),
+        (e, 0) => self::errors(e, lang),
+        (0, w) => self::warnings(w, lang),
+        (e, w) => format!("{}, {}", self::errors(e, lang), self::warnings(w, lang)),
+    };
+    match slides.len() {
+        0 => counts,
+        n => Msg::ReportOn.fill(
+            lang,
+            &[("counts", &counts), ("slides", &self::slides(n, lang))],
+        ),
     }
 }
 

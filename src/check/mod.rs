@@ -37,7 +37,7 @@ pub fn check_in(
     slides: &[Slide],
     messages: Option<Lang>,
 ) -> Vec<Diagnostic> {
-    let texts = text::slide_texts(deck, slides, Some(source));
+    let texts = text::slide_texts_for_rules(deck, slides, source);
     let mut checker = rules::Checker {
         source,
         deck,

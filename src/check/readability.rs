@@ -81,6 +81,8 @@ pub struct Tokens {
     /// The text with web and e-mail addresses blanked out (same byte length).
     pub text: String,
     pub words: Vec<Word>,
+    /// Each word in lower case, made once for the rules that compare words.
+    pub lower: Vec<String>,
     pub sentences: usize,
 }
 
@@ -106,6 +108,18 @@ impl Tokens {
             c.syllables += syllables(w);
         }
         c
+    }
+
+    /// [`Tokens::counts`] without the syllables (0), which only Flesch needs.
+    pub fn counts_without_syllables(&self) -> Counts {
+        Counts {
+            words: self.words.len(),
+            sentences: self.sentences,
+            long_words: (0..self.words.len())
+                .filter(|&i| is_long(self.word(i)))
+                .count(),
+            syllables: 0,
+        }
     }
 
     /// The words of sentence `s`, as indices into `words`.
@@ -144,9 +158,14 @@ pub fn tokenize(text: &str) -> Tokens {
             sentence += 1;
         }
     }
+    let lower = words
+        .iter()
+        .map(|w| masked.get(w.range.clone()).unwrap_or("").to_lowercase())
+        .collect();
     Tokens {
         text: masked,
         words,
+        lower,
         sentences: sentence,
     }
 }
@@ -221,7 +240,8 @@ fn mask_addresses(text: &str) -> String {
                 .get(..prefix.len())
                 .is_some_and(|t| t.eq_ignore_ascii_case(prefix))
         };
-        let address = token.contains("://")
+        // A colon first (a byte search) before the three-byte pattern.
+        let address = (token.contains(':') && token.contains("://"))
             || starts("www.")
             || starts("mailto:")
             || (token.contains('@') && token.contains('.'));

@@ -420,14 +420,12 @@ impl Checker<'_> {
             let label = self.label(t);
             for piece in &t.pieces {
                 for (u, unit) in piece.units.iter().enumerate() {
-                    let lower: Vec<String> = (0..unit.words.len())
-                        .map(|i| unit.word(i).to_lowercase())
-                        .collect();
+                    let lower = &unit.lower;
                     let mut i = 0;
                     while i < lower.len() {
                         let hit = own
-                            .find(&lower, i)
-                            .or_else(|| builtin.find(&lower, i))
+                            .find(lower, i)
+                            .or_else(|| builtin.find(lower, i))
                             .or_else(|| {
                                 (lang == Lang::Sv)
                                     .then(|| builtin.find_compound(&lower[i]))
@@ -751,8 +749,7 @@ impl Checker<'_> {
                         if range.is_empty() {
                             continue;
                         }
-                        let lower: Vec<String> =
-                            range.clone().map(|i| unit.word(i).to_lowercase()).collect();
+                        let lower = &unit.lower[range.clone()];
                         let text_of = |r: std::ops::Range<usize>| {
                             let a = unit.words[range.start + r.start].range.start;
                             let b = unit.words[range.start + r.end - 1].range.end;
@@ -761,7 +758,7 @@ impl Checker<'_> {
                         let span_of = |r: std::ops::Range<usize>| {
                             piece.span_of(u, range.start + r.start..range.start + r.end)
                         };
-                        if let Some((r, verbs)) = style::nominal_style(&lower, lang) {
+                        if let Some((r, verbs)) = style::nominal_style(lower, lang) {
                             let quoted = messages::quote(&text_of(r.clone()), 60, m);
                             let help = if verbs.is_empty() {
                                 Msg::W118Help.plain(m)
@@ -794,7 +791,7 @@ impl Checker<'_> {
                                 unit.text.get(from..unit.words[i].range.start).unwrap_or("")
                             })
                             .collect();
-                        let passive = style::passives(&lower, &gaps, lang);
+                        let passive = style::passives(lower, &gaps, lang);
                         if passive.len() >= 2 {
                             let r = passive[0]..passive[passive.len() - 1] + 1;
                             let shown: Vec<String> = passive
@@ -823,7 +820,7 @@ impl Checker<'_> {
                         let last = unit.words[range.end - 1].range.end;
                         let sentence_text = unit.text.get(first..last).unwrap_or("");
                         let has_digit = sentence_text.chars().any(|c| c.is_ascii_digit());
-                        if let Some(r) = style::undated_promise(&lower, has_digit, lang) {
+                        if let Some(r) = style::undated_promise(lower, has_digit, lang) {
                             found.push((
                                 warn(
                                     Code::W120,
@@ -924,10 +921,8 @@ fn label_claim(claim: &Piece, label: &str, lang: Lang, m: Lang) -> Option<Diagno
             Msg::W102ColonHelp.plain(m),
         ));
     }
-    let lower: Vec<String> = (0..unit.words.len())
-        .map(|i| unit.word(i).to_lowercase())
-        .collect();
-    if lower.is_empty() || style::has_finite_verb(&lower, lang) {
+    let lower = &unit.lower;
+    if lower.is_empty() || style::has_finite_verb(lower, lang) {
         return None;
     }
     Some(warn(
@@ -943,6 +938,14 @@ fn label_claim(claim: &Piece, label: &str, lang: Lang, m: Lang) -> Option<Diagno
 
 /// The text of an abbreviation in capitals: "KPI", also in "KPIs" and "KPI:er".
 fn abbreviation(word: &str) -> Option<&str> {
+    // Most words start with a small letter: then no part of them is in capitals.
+    if word
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(|c| !c.is_uppercase())
+    {
+        return None;
+    }
     let core = word.split(':').next().unwrap_or(word);
     let core = match core.strip_suffix('s') {
         Some(stem) if stem.chars().filter(|c| c.is_alphabetic()).count() >= 2 => stem,
@@ -1019,13 +1022,13 @@ fn split_points(
     let min = 3;
     let places: Vec<usize> = (range.start + min..range.end.saturating_sub(min - 1))
         .filter(|&i| {
-            let w = unit.word(i).to_lowercase();
+            let w = unit.lower.get(i).map_or("", String::as_str);
             let gap_start = unit.words.get(i.wrapping_sub(1)).map_or(0, |p| p.range.end);
             let gap = unit
                 .text
                 .get(gap_start..unit.words[i].range.start)
                 .unwrap_or("");
-            conjunctions.contains(&w.as_str()) || gap.contains([',', ';'])
+            conjunctions.contains(&w) || gap.contains([',', ';'])
         })
         .collect();
     let words_at = |i: usize| {

@@ -1033,6 +1033,11 @@ const SV_DEPONENT: &[&str] = &[
 ];
 
 fn sv_s_passive(w: &str, prev: Option<&str>) -> bool {
+    // Every -s passive below ends in "s" ("fick" on the list is no passive), so a
+    // word without it is none: most words stop here.
+    if !w.ends_with('s') {
+        return false;
+    }
     if SV_DEPONENT.contains(&w) {
         return false;
     }
@@ -1289,22 +1294,26 @@ fn dated(word: &str) -> bool {
 /// The first promise without a date in a sentence: its word range. `has_digit`
 /// says whether the sentence holds a figure (a year, a date), which dates it.
 pub fn undated_promise(words: &[String], has_digit: bool, lang: Lang) -> Option<Range<usize>> {
-    if has_digit || words.iter().any(|w| dated(w)) {
+    if has_digit {
         return None;
     }
-    for i in 0..words.len() {
-        for phrase in promises(lang) {
+    // The promise first: most sentences have none, and then the words that
+    // would date it need not be looked for.
+    let found = (0..words.len()).find_map(|i| {
+        let first = words[i].as_bytes().first();
+        promises(lang).iter().find_map(|phrase| {
             let end = i + phrase.len();
-            if end <= words.len() && words[i..end].iter().zip(phrase.iter()).all(|(a, b)| a == b) {
+            // The first letter before the whole words: most words start no promise.
+            let fits = phrase.first().and_then(|p| p.as_bytes().first()) == first
+                && end <= words.len()
+                && words[i..end].iter().zip(phrase.iter()).all(|(a, b)| a == b)
                 // "in time for the audit" has its date in the thing named.
-                if phrase == &["over", "time"] || phrase == &["med", "tiden"] {
-                    continue;
-                }
-                return Some(i..end);
-            }
-        }
-    }
-    None
+                && phrase != &["over", "time"]
+                && phrase != &["med", "tiden"];
+            fits.then_some(i..end)
+        })
+    })?;
+    (!words.iter().any(|w| dated(w))).then_some(found)
 }
 
 /// Words after which a number needs no unit of its own: a time, a date, a

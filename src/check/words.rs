@@ -2,7 +2,6 @@
 //! (built in per language, in `words/en.txt` and `words/sv.txt`), the deck's own
 //! `[check] words`, and the small lists the claim and abbreviation rules use.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::deck::Lang;
@@ -46,14 +45,55 @@ pub struct Entry {
     pub instead: String,
 }
 
+/// (entry, form) pairs by the first letter of the form, so a word is compared
+/// only with the forms that can start with it: an array for ASCII letters (no
+/// hashing, the commonest case), a short list for the others ("å", "ä", "ö").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ByFirst {
+    ascii: Vec<Vec<(usize, usize)>>,
+    other: Vec<(char, Vec<(usize, usize)>)>,
+}
+
+impl ByFirst {
+    fn push(&mut self, c: char, at: (usize, usize)) {
+        if c.is_ascii() {
+            if self.ascii.is_empty() {
+                self.ascii = vec![Vec::new(); 128];
+            }
+            self.ascii[c as usize].push(at);
+        } else if let Some((_, list)) = self.other.iter_mut().find(|(k, _)| *k == c) {
+            list.push(at);
+        } else {
+            self.other.push((c, vec![at]));
+        }
+    }
+
+    fn get(&self, c: char) -> &[(usize, usize)] {
+        if c.is_ascii() {
+            self.ascii.get(c as usize).map_or(&[], Vec::as_slice)
+        } else {
+            self.other
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map_or(&[], |(_, list)| list.as_slice())
+        }
+    }
+}
+
 /// A list of entries, searched in a sequence of lower-case words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordList {
     entries: Vec<Entry>,
-    /// (entry, form) by the first letter of the form, so a word is compared
-    /// only with the forms that can start with it.
-    by_first: HashMap<char, Vec<(usize, usize)>>,
+    by_first: ByFirst,
+    /// The forms [`WordList::find_compound`] looks for at the end of a word:
+    /// one word of at least [`COMPOUND_MIN`] letters, from a built-in list.
+    compound_by_first: ByFirst,
 }
+
+/// The shortest entry form found as the last part of a Swedish compound.
+const COMPOUND_MIN: usize = 5;
+/// The shortest first part of a compound.
+const COMPOUND_HEAD: usize = 3;
 
 /// A match: the entry and how many words it covers from the start position.
 #[derive(Debug, Clone, Copy)]
@@ -92,15 +132,26 @@ fn parse_form(form: &str) -> Option<Vec<Pattern>> {
 
 impl WordList {
     fn new(entries: Vec<Entry>) -> WordList {
-        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first = ByFirst::default();
+        let mut compound_by_first = ByFirst::default();
         for (e, entry) in entries.iter().enumerate() {
             for (f, form) in entry.forms.iter().enumerate() {
                 if let Some(c) = form.first().and_then(|p| p.text.chars().next()) {
-                    by_first.entry(c).or_default().push((e, f));
+                    by_first.push(c, (e, f));
+                    if form.len() == 1
+                        && form[0].text.chars().count() >= COMPOUND_MIN
+                        && entry.kind != Kind::Deck
+                    {
+                        compound_by_first.push(c, (e, f));
+                    }
                 }
             }
         }
-        WordList { entries, by_first }
+        WordList {
+            entries,
+            by_first,
+            compound_by_first,
+        }
     }
 
     /// Parses the list format of `words/*.txt`; an error names the bad line.
@@ -176,8 +227,8 @@ impl WordList {
     pub fn find(&self, words: &[String], at: usize) -> Option<Match<'_>> {
         let mut best: Option<Match> = None;
         let first = words.get(at).and_then(|w| w.chars().next());
-        let candidates = first.and_then(|c| self.by_first.get(&c));
-        for &(e, f) in candidates.into_iter().flatten() {
+        let candidates = first.map_or(&[][..], |c| self.by_first.get(c));
+        for &(e, f) in candidates {
             let (Some(entry), Some(form)) = (
                 self.entries.get(e),
                 self.entries.get(e).and_then(|en| en.forms.get(f)),
@@ -206,24 +257,21 @@ impl WordList {
     /// at least three letters, the entry's form at least five. Never a base
     /// form: the alternative does not fit the compound as it stands.
     pub fn find_compound(&self, word: &str) -> Option<Match<'_>> {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        for &(at, c) in chars.iter().skip(3) {
+        for (at, c) in word.char_indices().skip(COMPOUND_HEAD) {
             let tail = &word[at..];
-            let Some(candidates) = self.by_first.get(&c) else {
-                continue;
-            };
-            for &(e, f) in candidates {
+            // A form of five letters takes at least five bytes: no shorter tail
+            // can hold one, and the tails only get shorter.
+            if tail.len() < COMPOUND_MIN {
+                break;
+            }
+            for &(e, f) in self.compound_by_first.get(c) {
                 let Some(entry) = self.entries.get(e) else {
                     continue;
                 };
                 let Some(form) = entry.forms.get(f) else {
                     continue;
                 };
-                if form.len() == 1
-                    && form[0].text.chars().count() >= 5
-                    && form[0].matches(tail)
-                    && entry.kind != Kind::Deck
-                {
+                if form[0].matches(tail) {
                     return Some(Match {
                         entry,
                         len: 1,
@@ -278,8 +326,9 @@ pub fn morphology(word: &str) -> Option<Morph> {
         "kritiserat",
         "kritiseras",
     ];
-    if word.chars().count() >= 8
-        && ISERA.iter().any(|e| word.ends_with(e))
+    // The endings first: they rule out most words before letters are counted.
+    if ISERA.iter().any(|e| word.ends_with(e))
+        && word.chars().count() >= 8
         && !PLAIN.contains(&word)
     {
         return Some(Morph::Isera);

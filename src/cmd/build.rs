@@ -9,7 +9,9 @@ use pitchdeck::backend::Settings;
 use pitchdeck::diagnostic::SourceFile;
 use pitchdeck::{Build, Options, write};
 
-use super::common::{EXIT_DECK, EXIT_USAGE, denied, fail, print_diagnostics, read_deck};
+use super::common::{
+    EXIT_DECK, EXIT_USAGE, denied, fail, print_diagnostics, read_deck, report_lang,
+};
 use crate::ReportArgs;
 
 /// What `build` makes.
@@ -59,9 +61,10 @@ pub fn build(args: &BuildArgs, report: &ReportArgs) -> ExitCode {
         path: &display,
         text: &source,
     };
-    print_diagnostics(&built.diagnostics, &file, report);
+    let lang = report_lang(&built, report);
+    print_diagnostics(&built.diagnostics, &file, report, lang);
     // Under --deny warnings a warning fails the build like an error: nothing is written.
-    if denied(&built.diagnostics, report) {
+    if denied(&built.diagnostics, report, lang) {
         return ExitCode::from(EXIT_DECK);
     }
     let writes = destinations(path, args.output, args.outputs.len(), &built);

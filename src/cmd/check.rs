@@ -4,10 +4,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use pitchdeck::check::messages::Msg;
 use pitchdeck::diagnostic::{Format, SourceFile};
 use pitchdeck::{Options, check as rules};
 
-use super::common::{EXIT_DECK, EXIT_USAGE, denied, fail, format_of, print_diagnostics, read_deck};
+use super::common::{
+    EXIT_DECK, EXIT_USAGE, denied, fail, format_of, print_diagnostics, read_deck, report_lang,
+};
 use crate::ReportArgs;
 
 pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
@@ -39,12 +42,13 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
         path: &display,
         text: &source,
     };
-    print_diagnostics(&built.diagnostics, &file, report);
+    let lang = report_lang(&built, report);
+    print_diagnostics(&built.diagnostics, &file, report, lang);
     if built.has_errors() {
         return ExitCode::from(EXIT_DECK);
     }
     if built.diagnostics.is_empty() && format_of(report) == Format::Human {
-        tell!("{display}: no problems");
+        tell!("{display}: {}", Msg::ReportNone.plain(lang));
     }
     if stats && let (Some(deck), Some(lowered)) = (&built.deck, &built.lowered) {
         // Into a closed pipe (`check --stats | head`) the rest is dropped, not a panic.
@@ -52,7 +56,7 @@ pub fn check(path: &Path, stats: bool, report: &ReportArgs) -> ExitCode {
         let table = rules::stats(deck, &lowered.slides).render();
         let _ = std::io::stdout().write_all(table.as_bytes());
     }
-    if denied(&built.diagnostics, report) {
+    if denied(&built.diagnostics, report, lang) {
         return ExitCode::from(EXIT_DECK);
     }
     ExitCode::SUCCESS

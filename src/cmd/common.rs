@@ -4,8 +4,10 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use pitchdeck::check::messages::{self, Msg};
+use pitchdeck::deck::Lang;
 use pitchdeck::diagnostic::{self, Diagnostic, Format, SourceFile};
-use pitchdeck::load;
+use pitchdeck::{Build, load};
 
 use crate::{DenyArg, FormatArg, ReportArgs};
 
@@ -19,15 +21,27 @@ pub fn use_color() -> bool {
     !no_color && std::io::stderr().is_terminal()
 }
 
+/// The language of the report (slide headers, the summary line): `--lang`, else
+/// the deck's `lang`, else English (a deck that could not be read).
+pub fn report_lang(built: &Build, report: &ReportArgs) -> Lang {
+    report
+        .messages()
+        .or_else(|| built.deck.as_ref().map(|d| d.meta.lang))
+        .unwrap_or_default()
+}
+
 /// Under `--deny warnings`, a run with warnings fails: says so and returns true.
-pub fn denied(diags: &[Diagnostic], report: &ReportArgs) -> bool {
+pub fn denied(diags: &[Diagnostic], report: &ReportArgs, lang: Lang) -> bool {
     let warnings = diags.iter().filter(|d| !d.is_error()).count();
     if warnings == 0 || !report.deny.contains(&DenyArg::Warnings) {
         return false;
     }
     if format_of(report) != Format::Json {
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        eprintln!("error: {warnings} {noun} denied by --deny warnings");
+        let warnings = messages::warnings(warnings, lang);
+        eprintln!(
+            "error: {}",
+            Msg::ReportDenied.fill(lang, &[("warnings", &warnings)])
+        );
     }
     true
 }
@@ -41,9 +55,17 @@ pub fn format_of(report: &ReportArgs) -> Format {
 }
 
 /// Prints diagnostics; JSON goes to stdout (for tools), the rest to stderr.
-pub fn print_diagnostics(diags: &[Diagnostic], source: &SourceFile, report: &ReportArgs) {
+/// Slide headers and the summary line are in `lang`.
+pub fn print_diagnostics(
+    diags: &[Diagnostic],
+    source: &SourceFile,
+    report: &ReportArgs,
+    lang: Lang,
+) {
     let format = format_of(report);
-    let text = diagnostic::render(diags, source, format, use_color());
+    let text = diagnostic::render_in(diags, source, format, use_color(), &|s| {
+        messages::header(s, lang)
+    });
     match format {
         Format::Json => {
             use std::io::Write as _;
@@ -55,7 +77,7 @@ pub fn print_diagnostics(diags: &[Diagnostic], source: &SourceFile, report: &Rep
                 let _ = std::io::stderr().write_all(text.as_bytes());
             }
             if !diags.is_empty() && format == Format::Human {
-                tell!("{}: {}", source.path, diagnostic::summary(diags));
+                tell!("{}: {}", source.path, messages::summary(diags, lang));
             }
         }
     }

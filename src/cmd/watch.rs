@@ -21,13 +21,14 @@ use notify::RecursiveMode;
 use notify::event::{EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use pitchdeck::backend::Settings;
+use pitchdeck::check::messages::{self, Msg};
 use pitchdeck::diagnostic::{self, Format, SourceFile};
 use pitchdeck::html::reload_script;
 use pitchdeck::{Options, load, write};
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use super::build::{destinations, output_path};
-use super::common::{EXIT_USAGE, deck_dir, fail, print_diagnostics};
+use super::common::{EXIT_USAGE, deck_dir, fail, print_diagnostics, report_lang};
 use crate::{FormatArg, ReportArgs};
 
 /// How long the status endpoint holds a request open waiting for a rebuild.
@@ -254,7 +255,8 @@ fn rebuild(
         deny: Vec::new(),
         lang: None,
     };
-    print_diagnostics(&built.diagnostics, &file, &report);
+    let lang = report_lang(&built, &report);
+    print_diagnostics(&built.diagnostics, &file, &report, lang);
     let served = built.artifact("served.html");
     let targets = Targets::for_deck(
         deck,
@@ -263,11 +265,14 @@ fn rebuild(
         served.is_some(),
     );
     let Some(served) = served else {
-        let mut text = diagnostic::render(&built.diagnostics, &file, Format::Human, false);
+        let mut text =
+            diagnostic::render_in(&built.diagnostics, &file, Format::Human, false, &|s| {
+                messages::header(s, lang)
+            });
         if !built.diagnostics.is_empty() {
             text.push_str(&format!(
                 "{display}: {}\n",
-                diagnostic::summary(&built.diagnostics)
+                messages::summary(&built.diagnostics, lang)
             ));
         }
         tell!("{}", still_serving(shared, &display));
@@ -296,9 +301,8 @@ fn rebuild(
         started.elapsed().as_secs_f64() * 1000.0,
         served.summary,
         match warnings {
-            0 => "no warnings".to_string(),
-            1 => "1 warning".to_string(),
-            n => format!("{n} warnings"),
+            0 => Msg::ReportNoWarnings.plain(lang),
+            n => messages::warnings(n, lang),
         }
     );
     let page = String::from_utf8_lossy(&served.bytes).into_owned();
