@@ -4,7 +4,7 @@
 # HTML, PDF and PowerPoint (pitchdeck --pptx-only against pandoc -t pptx).
 # Prints a Markdown table and the ratios. Not part of the test command.
 #
-#   benches/compare.sh                 # decks of 14 and 1000 slides
+#   benches/compare.sh                 # decks of 14, 100 and 1000 slides
 #   SIZES="14" RUNS=20 benches/compare.sh
 #   NO_LATEX=1 benches/compare.sh      # skip pandoc's beamer PDF (no TeX Live)
 #   ONLY=pitchdeck benches/compare.sh  # time pitchdeck alone (ONLY=marp, ONLY=pandoc)
@@ -21,7 +21,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOLS="$ROOT/benches/.tools"
 WORK="$ROOT/benches/.work"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-SIZES="${SIZES:-14 1000}"
+SIZES="${SIZES:-14 100 1000}"
 RUNS="${RUNS:-30}"          # runs for tools that take well under a second
 SLOW_RUNS="${SLOW_RUNS:-5}" # runs for tools that take a second or more
 ONLY="${ONLY:-}"
@@ -59,6 +59,8 @@ say "building pitchdeck (release) and the deck generator"
 PD="$TARGET/release/pitchdeck"
 GEN="$TARGET/release/examples/gen_deck"
 
+# pitchdeck's watch (save to rebuilt file) and lsp (change to diagnostics)
+# latencies are timed too, after the table, unless NO_LATENCY is set.
 # Does this pitchdeck make a PDF handout? (the PDF back end adds `build --pdf`)
 HAS_PDF=
 if "$PD" build --help 2>/dev/null | grep -q -- '--pdf'; then HAS_PDF=1; fi
@@ -90,12 +92,16 @@ measure() {
 # The real example deck (Swedish, 14 slides, one image), pitchdeck only: the
 # Markdown tools get the generated deck of the same length.
 if wanted pitchdeck; then
+  # The floor: starting a process that does nothing, and pitchdeck doing nothing.
+  measure "a process that does nothing (/bin/true)" "floor" "$RUNS" /bin/true
+  measure "pitchdeck --version" "floor" "$RUNS" "$PD" --version
   measure "pitchdeck HTML" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html"
   if [ -n "$HAS_PDF" ]; then
     measure "pitchdeck HTML + PDF" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf
   fi
   if [ -n "$HAS_PPTX" ]; then
     measure "pitchdeck PPTX" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" --pptx-only -o "$WORK/example.pptx"
+    measure "pitchdeck HTML + PDF + PPTX" "example (sv)" "$RUNS" "$PD" build "$ROOT/decks/social-media.sv.toml" -o "$WORK/example.html" --pdf --pptx
   fi
 fi
 
@@ -114,6 +120,7 @@ for n in $SIZES; do
     fi
     if [ -n "$HAS_PPTX" ]; then
       measure "pitchdeck PPTX" "$deck" "$RUNS" "$PD" build "$d/deck.toml" --pptx-only -o "$d/pitchdeck.pptx"
+      measure "pitchdeck HTML + PDF + PPTX" "$deck" "$RUNS" "$PD" build "$d/deck.toml" -o "$d/pitchdeck.html" --pdf --pptx
     fi
   fi
   if wanted marp; then
@@ -156,11 +163,17 @@ done
         if (tool[i] ~ /PPTX/ && (deck[i] in pptx)) base = pptx[deck[i]]
         ratio = (base > 0) ? sprintf("%.0f×", ms[i] / base) : "–"
         if (tool[i] ~ /^pitchdeck/) ratio = "1×"
+        if (deck[i] == "floor") ratio = "–"
         printf "| %s | %s | %s ms | %s | %s ms | %s MiB |\n", deck[i], tool[i], ms[i], ratio, cpu[i], rss[i]
       }
     }' "$RESULTS"
   if [ -z "$HAS_PDF" ]; then
     echo
     echo "(This pitchdeck has no \`build --pdf\` yet: PDF rows are compared with its HTML time.)"
+  fi
+  if wanted pitchdeck && [ -z "${NO_LATENCY:-}" ]; then
+    echo
+    echo "- $(python3 "$ROOT/benches/watch_latency.py" "$PD" "$ROOT/decks/social-media.sv.toml" 15)"
+    echo "- lsp, didChange to publishDiagnostics: $(python3 "$ROOT/benches/lsp_latency.py" "$PD" "$ROOT/decks/social-media.sv.toml" 200)"
   fi
 } | tee "$WORK/table.md"

@@ -631,19 +631,82 @@ const BAR_H: f32 = BAR_HEIGHT;
 /// The file names the theme font but does not embed it, so a machine
 /// without it shows a stand-in, and stand-ins run wider: on the example
 /// decks' words Noto Sans is 9 % and DejaVu Sans 14 % wider than Atkinson
-/// Hyperlegible Next. Figures, units and dates are measured `STAND_IN` times
-/// wider than the theme font sets them, so a stand-in never breaks
-/// "personer" into "persone / r"; the first name share leaves the same room.
+/// Hyperlegible Next (its advances, unkerned). Figures, units and dates are
+/// measured `STAND_IN` times wider than the theme font sets them, so a
+/// stand-in never breaks "personer" into "persone / r"; the first name share
+/// leaves the same room. A table too tall for its room that way gives its
+/// names less spare room, and then its figures only Noto Sans's width
+/// (`STAND_IN_NARROW`), which widens the name column: at the themes' least
+/// type size there is no smaller step to take, and a name LibreOffice breaks
+/// into one more line than planned pushes the later rows off their bars.
 const FIGURE_SPARE: f32 = 0.2;
 const STAND_IN: f32 = 1.15;
-const NAME_ROOM: [f32; 3] = [1.0 / STAND_IN, 0.93, 1.0];
+const STAND_IN_NARROW: f32 = 1.08;
 
-fn columns(rows: &[MeasureRow], fonts: &Fonts, size: f32, width: f32, l: &Labels) -> Columns {
+/// One way to lay a table out: its text size, the share of a name cell its
+/// names are broken in, and how much wider than the theme font its figures
+/// are measured.
+#[derive(Clone, Copy)]
+struct Try {
+    size: f32,
+    names: f32,
+    figures: f32,
+}
+
+/// The ways to lay a table out at one size, most spare room first.
+const TRIES: [(f32, f32); 4] = [
+    (1.0 / STAND_IN, STAND_IN),
+    (0.93, STAND_IN),
+    (1.0 / STAND_IN_NARROW, STAND_IN_NARROW),
+    (1.0, STAND_IN_NARROW),
+];
+
+/// A table's layout at the first try that fits `room` high, else at the
+/// last. `layout` lays the table out; `height` reads its height. The theme's
+/// table size first, with the most room to spare for a stand-in font; then
+/// less spare (`TRIES`); then the slide's smaller fit steps (the HTML sets
+/// the table in a browser's layout, which packs a little tighter than a
+/// PowerPoint table's cells), never below the theme's least size.
+fn first_fitting<T>(
+    look: &Look,
+    room: f32,
+    layout: impl Fn(Try) -> T,
+    height: impl Fn(&T) -> f32,
+) -> T {
+    let mut tries = FIT_STEPS[..SLIDE_FIT_STEPS]
+        .iter()
+        .map(|f| (look.sizes.small * f).max(look.sizes.min))
+        .flat_map(|size| {
+            TRIES.iter().map(move |&(names, figures)| Try {
+                size,
+                names,
+                figures,
+            })
+        });
+    let first = tries.next().expect("a first try");
+    let mut chosen = layout(first);
+    for t in tries {
+        if height(&chosen) <= room {
+            break;
+        }
+        chosen = layout(t);
+    }
+    chosen
+}
+
+fn columns(
+    rows: &[MeasureRow],
+    fonts: &Fonts,
+    size: f32,
+    figures: f32,
+    width: f32,
+    l: &Labels,
+) -> Columns {
     let spare = FIGURE_SPARE * size;
     let cell =
-        |text: &str| fonts.width(Face::Regular, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
+        |text: &str| fonts.width(Face::Regular, text, size) * figures + 2.0 * CELL_PAD_X + spare;
     let header =
-        |text: &str| fonts.width(Face::Bold, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare;
+        |text: &str| fonts.width(Face::Bold, text, size) * figures + 2.0 * CELL_PAD_X + spare;
     let widest = |f: &dyn Fn(&MeasureRow) -> f32, head: &str| {
         rows.iter().map(f).fold(header(head), f32::max)
     };
@@ -698,8 +761,9 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
     let rule = look.table_rule;
     // The table at one text size and one name share: its columns, the
     // header's and each row's height, and the whole height.
-    let layout = |size: f32, name_room: f32| {
-        let cols = columns(rows, ctx.fonts, size, room_g.w, l);
+    let layout = |t: Try| {
+        let (size, name_room) = (t.size, t.names);
+        let cols = columns(rows, ctx.fonts, size, t.figures, room_g.w, l);
         let header_h = size * TABLE_LEADING + 2.0 * pad_y + rule;
         let heights: Vec<f32> = rows
             .iter()
@@ -729,24 +793,8 @@ fn table(part: &mut Part, rows: &[MeasureRow], ctx: &Ctx, room_g: Frame) {
         let total = header_h + heights.iter().sum::<f32>();
         (size, cols, header_h, heights, total)
     };
-    // The theme's table size first, with the most room to spare for a
-    // stand-in font; then less spare; then the slide's smaller fit steps
-    // (the HTML sets the table in a browser's layout, which packs a little
-    // tighter than a PowerPoint table's cells), never below the theme's
-    // least size. The first that fits the room is taken, else the last.
-    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
-        .iter()
-        .map(|f| (look.sizes.small * f).max(look.sizes.min));
-    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
-    let (size, r) = tries.next().expect("a first try");
-    let mut chosen = layout(size, r);
-    for (size, r) in tries {
-        if chosen.4 <= room_g.h {
-            break;
-        }
-        chosen = layout(size, r);
-    }
-    let (size, cols, header_h, row_heights, total_h) = chosen;
+    let (size, cols, header_h, row_heights, total_h) =
+        first_fitting(look, room_g.h, layout, |t| t.4);
     let total_w: f32 = cols.widths.iter().sum();
     let id = part.id();
     let descr = format!(
@@ -1066,13 +1114,13 @@ fn standing_columns(
     rows: &[StandingRow],
     fonts: &Fonts,
     size: f32,
+    figures: f32,
     width: f32,
     l: &Labels,
 ) -> [f32; 7] {
     let spare = FIGURE_SPARE * size;
-    let cell = |text: &str, face: Face| {
-        fonts.width(face, text, size) * STAND_IN + 2.0 * CELL_PAD_X + spare
-    };
+    let cell =
+        |text: &str, face: Face| fonts.width(face, text, size) * figures + 2.0 * CELL_PAD_X + spare;
     let widest = |texts: Vec<String>, face: Face, head: &str| {
         texts
             .iter()
@@ -1182,8 +1230,9 @@ fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Fram
     let rule = look.table_rule;
     let row_extra = 2.0 * STANDING_PAD_Y + rule;
     // The table at one text size and one name share, as the measures table.
-    let layout = |size: f32, name_room: f32| {
-        let widths = standing_columns(rows, ctx.fonts, size, room_g.w, l);
+    let layout = |t: Try| {
+        let (size, name_room) = (t.size, t.names);
+        let widths = standing_columns(rows, ctx.fonts, size, t.figures, room_g.w, l);
         let header_h = size * TABLE_LEADING + row_extra;
         let heights: Vec<f32> = rows
             .iter()
@@ -1202,22 +1251,8 @@ fn standing_table(part: &mut Part, rows: &[StandingRow], ctx: &Ctx, room_g: Fram
         let total = header_h + heights.iter().sum::<f32>();
         (size, widths, header_h, heights, total)
     };
-    // The theme's table size with the most room for a stand-in font first,
-    // then less room, then the slide's smaller fit steps; the first that
-    // fits, else the last.
-    let sizes = FIT_STEPS[..SLIDE_FIT_STEPS]
-        .iter()
-        .map(|f| (look.sizes.small * f).max(look.sizes.min));
-    let mut tries = sizes.flat_map(|size| NAME_ROOM.iter().map(move |r| (size, *r)));
-    let (size, r) = tries.next().expect("a first try");
-    let mut chosen = layout(size, r);
-    for (size, r) in tries {
-        if chosen.4 <= room_g.h {
-            break;
-        }
-        chosen = layout(size, r);
-    }
-    let (size, widths, header_h, row_heights, total_h) = chosen;
+    let (size, widths, header_h, row_heights, total_h) =
+        first_fitting(look, room_g.h, layout, |t| t.4);
     let total_w: f32 = widths.iter().sum();
     let id = part.id();
     let descr = format!(

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 /// Escapes text for XML character data and attribute values (both quotes
 /// included), and drops the characters XML 1.0 does not allow at all
 /// (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF).
+/// Not `html::escape`: an HTML document keeps those characters (the browser
+/// shows them as it can), an XML part with one does not open at all.
 pub fn esc(text: &str) -> Cow<'_, str> {
     let needs = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || !allowed(c);
     if !text.chars().any(needs) {
