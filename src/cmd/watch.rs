@@ -35,9 +35,9 @@ use crate::{FormatArg, ReportArgs};
 const LONG_POLL: Duration = Duration::from_secs(25);
 /// Quiet time after the last file event before rebuilding: editors often write
 /// a file in several steps, but within a few milliseconds. Short, because it is
-/// most of the time from save to rebuilt deck (target ≤ 50 ms, docs/performance.md);
+/// most of the time from save to rebuilt deck (target ≤ 20 ms, docs/performance.md);
 /// a save caught half-written sends more events and is rebuilt again.
-const DEBOUNCE: Duration = Duration::from_millis(25);
+const DEBOUNCE: Duration = Duration::from_millis(8);
 /// Where the page's script asks for news.
 const STATUS_PATH: &str = "/__pitchdeck/status";
 
