@@ -382,15 +382,21 @@ fn stand_in(c: char) -> &'static str {
 impl Fonts {
     /// Parses the four faces (regular, bold, italic, bold italic).
     pub fn parse(faces: [&[u8]; 4]) -> Result<Fonts, String> {
-        Fonts::parse_kept(faces.map(crate::shape::intern))
+        Fonts::parse_kept(faces.map(crate::shape::intern), false)
     }
 
     /// Parses four faces whose bytes live as long as the process (the
     /// built-in ones are in the binary: nothing to copy or hash).
-    fn parse_kept(faces: [&'static [u8]; 4]) -> Result<Fonts, String> {
+    /// With `builtin`, the faces are the built-in ones, which shape plain
+    /// text the short way ([`FontFile::builtin`]).
+    fn parse_kept(faces: [&'static [u8]; 4], builtin: bool) -> Result<Fonts, String> {
         let [r, b, i, bi] = faces;
         let file = |bytes: &'static [u8]| -> Result<Arc<FontFile>, String> {
-            Ok(Arc::new(FontFile::new(bytes, 0)?))
+            Ok(Arc::new(if builtin {
+                FontFile::builtin(bytes)?
+            } else {
+                FontFile::new(bytes, 0)?
+            }))
         };
         Ok(Fonts {
             faces: [
@@ -418,7 +424,8 @@ impl Fonts {
     /// The default theme's fonts (Atkinson Hyperlegible), parsed once.
     pub fn builtin() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| Fonts::parse_kept(BUILTIN_TTF).expect("the built-in fonts parse"))
+        FONTS
+            .get_or_init(|| Fonts::parse_kept(BUILTIN_TTF, true).expect("the built-in fonts parse"))
     }
 
     /// The built-in fonts with the system's as fallback (the PDF's), parsed once.
