@@ -124,7 +124,7 @@ fn external(
 
 /// A PNG's own compressed data as a PDF image, when the PDF can read it as
 /// it is: grey, RGB (8 bits) or palette colour, not interlaced, no `tRNS`.
-/// Call only on a file that decoded.
+/// It reads the chunks only: see [`png_checked_as_is`].
 fn png_as_is(bytes: &[u8]) -> Option<XObject> {
     let mut rest = bytes.strip_prefix(b"\x89PNG\r\n\x1a\n".as_slice())?;
     let mut header = None;
@@ -200,11 +200,11 @@ fn png_checked_as_is(bytes: &[u8]) -> Option<(XObject, (f32, f32))> {
     Some((object, (info.width as f32, info.height as f32)))
 }
 
-/// The image as the PDF embeds it: the file's own compressed data where the
-/// PDF reads it as it is, else the decoded pixels.
+/// The image as the PDF embeds it: a JPEG's own data where the PDF reads it
+/// as it is, else the decoded pixels. (A PNG the PDF reads as it is never
+/// gets here: [`decode_all`] embeds it with [`png_checked_as_is`].)
 fn embed(image: &SlideImage, raw: RawImage) -> XObject {
     let as_is = match (image.format, &raw.data_format) {
-        (ImageFormat::Png, _) => png_as_is(&image.bytes),
         (ImageFormat::Jpeg, RawImageFormat::RGB8) => Some(external(
             raw.width,
             raw.height,

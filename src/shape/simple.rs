@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use ttf_parser::gdef::{GlyphClass, Table as GdefTable};
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable, ValueRecord};
 use ttf_parser::gsub::SubstitutionSubtable;
-use ttf_parser::opentype_layout::{ChainedContextLookup, Coverage, LayoutTable};
+use ttf_parser::opentype_layout::{ChainedContextLookup, Coverage, LayoutTable, LookupSubtable};
 use ttf_parser::{GlyphId, Tag};
 
 use super::Glyph;
@@ -210,37 +210,14 @@ impl Simple {
         {
             return None;
         }
-        let acted_on = |table: &Option<LayoutTable>, lookups: &[u16], gsub: bool| {
-            let Some(table) = table else { return false };
-            lookups.iter().any(|&index| {
-                let Some(lookup) = table.lookups.get(index) else {
-                    return true;
-                };
-                if gsub {
-                    lookup
-                        .subtables
-                        .into_iter::<SubstitutionSubtable>()
-                        .any(|s| match s {
-                            SubstitutionSubtable::ChainContext(chain) => {
-                                could_act(&chain, glyph, tables.gdef.as_ref())
-                            }
-                            s => s.coverage().contains(glyph),
-                        })
-                } else {
-                    lookup
-                        .subtables
-                        .into_iter::<PositioningSubtable>()
-                        .any(|s| match s {
-                            PositioningSubtable::ChainContext(chain) => {
-                                could_act(&chain, glyph, tables.gdef.as_ref())
-                            }
-                            s => s.coverage().contains(glyph),
-                        })
-                }
-            })
-        };
-        if acted_on(&tables.gsub, &self.substitutions, true)
-            || acted_on(&tables.gpos, &self.positionings, false)
+        let gdef = tables.gdef.as_ref();
+        if acted_on::<SubstitutionSubtable>(tables.gsub.as_ref(), &self.substitutions, glyph, gdef)
+            || acted_on::<PositioningSubtable>(
+                tables.gpos.as_ref(),
+                &self.positionings,
+                glyph,
+                gdef,
+            )
         {
             return None;
         }
@@ -314,6 +291,48 @@ impl Simple {
                 .collect(),
         )
     }
+}
+
+/// A GSUB or GPOS subtable, as far as telling whether it acts on a glyph.
+trait Acts {
+    fn acts_on(&self, glyph: GlyphId, gdef: Option<&GdefTable>) -> bool;
+}
+
+impl Acts for SubstitutionSubtable<'_> {
+    fn acts_on(&self, glyph: GlyphId, gdef: Option<&GdefTable>) -> bool {
+        match self {
+            SubstitutionSubtable::ChainContext(chain) => could_act(chain, glyph, gdef),
+            s => s.coverage().contains(glyph),
+        }
+    }
+}
+
+impl Acts for PositioningSubtable<'_> {
+    fn acts_on(&self, glyph: GlyphId, gdef: Option<&GdefTable>) -> bool {
+        match self {
+            PositioningSubtable::ChainContext(chain) => could_act(chain, glyph, gdef),
+            s => s.coverage().contains(glyph),
+        }
+    }
+}
+
+/// Whether any of `lookups` in `table` could act on `glyph` (a lookup that
+/// cannot be read counts as acting).
+fn acted_on<'a, T: LookupSubtable<'a> + Acts>(
+    table: Option<&LayoutTable<'a>>,
+    lookups: &[u16],
+    glyph: GlyphId,
+    gdef: Option<&GdefTable>,
+) -> bool {
+    let Some(table) = table else { return false };
+    lookups.iter().any(|&index| {
+        table.lookups.get(index).is_none_or(|lookup| {
+            lookup
+                .subtables
+                .into_iter::<T>()
+                .any(|s| s.acts_on(glyph, gdef))
+        })
+    })
 }
 
 /// Whether a chained-context subtable could act on `glyph` in text without
